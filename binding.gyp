@@ -1,0 +1,28 @@
+{
+  "targets": [
+    {
+      "target_name": "tearlab",
+      "sources": [
+        "native/addon.cc",
+        "native/args.cc",
+        "native/classify.cc",
+        "native/copy.cc",
+        "native/shared_lock.cc",
+        "native/seqlock.cc",
+        "native/double_buffer.cc"
+      ],
+      "dependencies": [
+        "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"
+      ],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags_cc": ["-std=c++20", "-O3"],
+      "xcode_settings": {
+        "CLANG_CXX_LANGUAGE_STANDARD": "c++20",
+        "GCC_OPTIMIZATION_LEVEL": "3"
+      },
+      "msvs_settings": {
+        "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++20"] }
+      }
+    }
+  ]
+}

@@ -1,0 +1,264 @@
+// The addon's exports. Context-aware (Napi::Addon): the main thread and every
+// worker get their own instance, with their own counters and read pace; the
+// global lock in copy.cc is the one thing they share.
+#include <napi.h>
+
+#include <string>
+
+#include "args.h"
+#include "classify.h"
+#include "copy.h"
+#include "counters.h"
+#include "double_buffer.h"
+#include "seqlock.h"
+#include "shared_lock.h"
+
+namespace tearlab {
+
+namespace {
+
+constexpr uint32_t kMaxReadChunks = 1u << 20;
+constexpr uint32_t kMaxReadPauseMicros = 1000000;
+
+}  // namespace
+
+class TearlabAddon : public Napi::Addon<TearlabAddon> {
+ public:
+  TearlabAddon(Napi::Env env, Napi::Object exports) {
+    constexpr auto kExported = napi_enumerable;
+    DefineAddon(
+        exports,
+        {
+            InstanceMethod<&TearlabAddon::Copy<CopyMode::kUnlocked>>("copyUnlocked",
+                                                                     kExported),
+            InstanceMethod<&TearlabAddon::Copy<CopyMode::kGlobalLock>>("copyGlobalLock",
+                                                                       kExported),
+            InstanceMethod<&TearlabAddon::Classify>("classify", kExported),
+            InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kUnlocked>>("snapshotUnlocked",
+                                                                         kExported),
+            InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kGlobalLock>>(
+                "snapshotGlobalLock", kExported),
+            InstanceMethod<&TearlabAddon::LockedCopy>("lockedCopy", kExported),
+            InstanceMethod<&TearlabAddon::LockedSnapshot>("lockedSnapshot", kExported),
+            InstanceMethod<&TearlabAddon::SeqlockWrite>("seqlockWrite", kExported),
+            InstanceMethod<&TearlabAddon::SeqlockSnapshot>("seqlockSnapshot", kExported),
+            InstanceMethod<&TearlabAddon::DoubleBufferWrite>("doubleBufferWrite",
+                                                             kExported),
+            InstanceMethod<&TearlabAddon::DoubleBufferSnapshot>("doubleBufferSnapshot",
+                                                                kExported),
+            InstanceMethod<&TearlabAddon::SetReadPace>("setReadPace", kExported),
+            InstanceMethod<&TearlabAddon::TakeCounters>("takeCounters", kExported),
+            InstanceMethod<&TearlabAddon::Noop>("noop", kExported),
+            InstanceMethod<&TearlabAddon::CopyLoop>("copyLoop", kExported),
+            InstanceValue("layout", Layout(env), kExported),
+            InstanceValue("build", BuildInfo(env), kExported),
+        });
+  }
+
+ private:
+  // copyUnlocked(dst, src, n) and copyGlobalLock(dst, src, n): memmove of n
+  // bytes, without or with the process-wide lock. The package's memcpy picks
+  // one by its mode argument; a mode per function keeps string parsing off
+  // the per-call path.
+  template <CopyMode mode>
+  Napi::Value Copy(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const ByteView dst = RequireByteView(env, info[0], "dst");
+    const ByteView src = RequireByteView(env, info[1], "src");
+    const size_t n = RequireByteCount(env, info[2], "n", std::min(dst.length, src.length),
+                                      dst.length <= src.length ? "dst.byteLength"
+                                                               : "src.byteLength");
+    CopyWithMode(dst.data, src.data, n, mode, ReadPace{}, counters_);
+    return info.Env().Undefined();
+  }
+
+  // classify(view) -> the byte that fills the whole view, or -1
+  Napi::Value Classify(const Napi::CallbackInfo& info) {
+    const ByteView view = RequireByteView(info.Env(), info[0], "view");
+    return Napi::Number::New(info.Env(), UniformByte(view.data, view.length));
+  }
+
+  // snapshotUnlocked(shared, snapshot) and snapshotGlobalLock(shared, snapshot)
+  // -> classify(snapshot) after copying snapshot.byteLength bytes of shared
+  // into it, at this thread's pace.
+  template <CopyMode mode>
+  Napi::Value Snapshot(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const ByteView shared = RequireByteView(env, info[0], "shared");
+    const ByteView snapshot = RequireSnapshot(env, info[1], shared.length);
+    CopyWithMode(snapshot.data, shared.data, snapshot.length, mode, pace_, counters_);
+    return Classified(env, snapshot);
+  }
+
+  // lockedCopy(lock, dst, src): copies all of src into dst holding the lock
+  // word lock[0].
+  Napi::Value LockedCopy(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView lock = RequireWordView(env, info[0], "lock", 1);
+    const ByteView dst = RequireByteView(env, info[1], "dst");
+    const ByteView src = RequireSource(env, info[2], dst.length);
+    SharedLockGuard hold(lock.data, counters_);
+    PacedCopy(dst.data, src.data, src.length, ReadPace{});
+    return info.Env().Undefined();
+  }
+
+  // lockedSnapshot(lock, shared, snapshot) -> classification
+  Napi::Value LockedSnapshot(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView lock = RequireWordView(env, info[0], "lock", 1);
+    const ByteView shared = RequireByteView(env, info[1], "shared");
+    const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
+    {
+      SharedLockGuard hold(lock.data, counters_);
+      PacedCopy(snapshot.data, shared.data, snapshot.length, pace_);
+    }
+    return Classified(env, snapshot);
+  }
+
+  // seqlockWrite(state, shared, src)
+  Napi::Value SeqlockWrite(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView state = RequireWordView(env, info[0], "state", kSeqlockWords);
+    const ByteView shared = RequireByteView(env, info[1], "shared");
+    const ByteView src = RequireSource(env, info[2], shared.length);
+    tearlab::SeqlockWrite(state.data, shared.data, src.data, src.length, counters_);
+    return info.Env().Undefined();
+  }
+
+  // seqlockSnapshot(state, shared, snapshot) -> classification
+  Napi::Value SeqlockSnapshot(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView state = RequireWordView(env, info[0], "state", kSeqlockWords);
+    const ByteView shared = RequireByteView(env, info[1], "shared");
+    const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
+    SeqlockRead(state.data, shared.data, snapshot.data, snapshot.length, pace_, counters_);
+    return Classified(env, snapshot);
+  }
+
+  // doubleBufferWrite(state, slots, src): state holds the published index and
+  // one pin word per slot; slots is divided evenly among them.
+  Napi::Value DoubleBufferWrite(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 1);
+    const ByteView slots = RequireByteView(env, info[1], "slots");
+    const size_t slot_count = state.length - kFirstPin;
+    const size_t slot_bytes = slots.length / slot_count;
+    const ByteView src = RequireSource(env, info[2], slot_bytes);
+    tearlab::DoubleBufferWrite(state.data, slot_count, slots.data, slot_bytes, src.data,
+                               src.length, counters_);
+    return info.Env().Undefined();
+  }
+
+  // doubleBufferSnapshot(state, slots, snapshot) -> classification
+  Napi::Value DoubleBufferSnapshot(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 1);
+    const ByteView slots = RequireByteView(env, info[1], "slots");
+    const size_t slot_count = state.length - kFirstPin;
+    const size_t slot_bytes = slots.length / slot_count;
+    const ByteView snapshot = RequireSnapshot(env, info[2], slot_bytes);
+    if (!DoubleBufferRead(state.data, slot_count, slots.data, slot_bytes, snapshot.data,
+                          snapshot.length, pace_, counters_)) {
+      ThrowRangeError(env, "The \"state\" argument's published slot index is not one of its " +
+                               std::to_string(slot_count) + " slots");
+    }
+    return Classified(env, snapshot);
+  }
+
+  // setReadPace(chunks, pauseMicros): how this thread's snapshots copy.
+  Napi::Value SetReadPace(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const uint64_t chunks = RequireCount(env, info[0], "chunks", kMaxReadChunks);
+    const uint64_t pause = RequireCount(env, info[1], "pauseMicros", kMaxReadPauseMicros);
+    if (chunks == 0) ThrowRangeError(env, "The \"chunks\" argument must be at least 1, got 0");
+    pace_ = ReadPace{static_cast<uint32_t>(chunks), static_cast<uint32_t>(pause)};
+    return info.Env().Undefined();
+  }
+
+  // takeCounters() -> this thread's counters since the last call
+  Napi::Value TakeCounters(const Napi::CallbackInfo& info) {
+    Napi::Object result = Napi::Object::New(info.Env());
+    for (int counter = 0; counter < kCounterCount; ++counter) {
+      result.Set(kCounterNames[counter],
+                 Napi::Number::New(info.Env(), static_cast<double>(counters_[counter])));
+    }
+    counters_.fill(0);
+    return result;
+  }
+
+  // The floor of an addon call: does nothing.
+  Napi::Value Noop(const Napi::CallbackInfo& info) { return info.Env().Undefined(); }
+
+  // copyLoop(dst, src, n, reps): the same unlocked copy `reps` times with no
+  // JavaScript crossing in between, the reference for the per-call cost.
+  Napi::Value CopyLoop(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const ByteView dst = RequireByteView(env, info[0], "dst");
+    const ByteView src = RequireByteView(env, info[1], "src");
+    const size_t n = RequireByteCount(env, info[2], "n", std::min(dst.length, src.length),
+                                      dst.length <= src.length ? "dst.byteLength"
+                                                               : "src.byteLength");
+    const uint64_t reps = RequireCount(env, info[3], "reps", UINT32_MAX);
+    for (uint64_t rep = 0; rep < reps; ++rep) {
+      CopyWithMode(dst.data, src.data, n, CopyMode::kUnlocked, ReadPace{}, counters_);
+      // Keeps the compiler from merging the repeated copies into one.
+      asm volatile("" : : "r"(dst.data) : "memory");
+    }
+    return info.Env().Undefined();
+  }
+
+  static ByteView RequireSnapshot(napi_env env, napi_value value, size_t shared_length) {
+    const ByteView snapshot = RequireByteView(env, value, "snapshot");
+    if (snapshot.length > shared_length) {
+      ThrowRangeError(env, "The \"snapshot\" argument's byteLength (" +
+                               std::to_string(snapshot.length) +
+                               ") must not exceed the shared buffer's (" +
+                               std::to_string(shared_length) + ")");
+    }
+    return snapshot;
+  }
+
+  static ByteView RequireSource(napi_env env, napi_value value, size_t dst_length) {
+    const ByteView src = RequireByteView(env, value, "src");
+    if (src.length > dst_length) {
+      ThrowRangeError(env, "The \"src\" argument's byteLength (" + std::to_string(src.length) +
+                               ") must not exceed the destination's (" +
+                               std::to_string(dst_length) + ")");
+    }
+    return src;
+  }
+
+  static Napi::Value Classified(napi_env env, const ByteView& snapshot) {
+    return Napi::Number::New(env, UniformByte(snapshot.data, snapshot.length));
+  }
+
+  static Napi::Object Layout(Napi::Env env) {
+    Napi::Object layout = Napi::Object::New(env);
+    layout.Set("lockWords", 1);
+    layout.Set("seqlockWords", static_cast<int>(kSeqlockWords));
+    layout.Set("doubleBufferPublishedSlot", static_cast<int>(kPublishedSlot));
+    layout.Set("doubleBufferFirstPin", static_cast<int>(kFirstPin));
+    return layout;
+  }
+
+  static Napi::Object BuildInfo(Napi::Env env) {
+    Napi::Object build = Napi::Object::New(env);
+#if defined(__clang__)
+    build.Set("compiler", "clang " __clang_version__);
+#elif defined(__GNUC__)
+    build.Set("compiler", "gcc " __VERSION__);
+#elif defined(_MSC_VER)
+    build.Set("compiler", "msvc " + std::to_string(_MSC_FULL_VER));
+#endif
+    build.Set("napiVersion", NAPI_VERSION);
+    return build;
+  }
+
+  Counters counters_{};
+  ReadPace pace_{};
+};
+
+}  // namespace tearlab
+
+using tearlab::TearlabAddon;
+NODE_API_ADDON(TearlabAddon)

@@ -1,0 +1,47 @@
+// Argument checks shared by every exported function. Each check throws a
+// JavaScript TypeError or RangeError (as a Napi::Error C++ exception) whose
+// message names the argument, so bad input never reaches a raw pointer.
+#pragma once
+
+#include <napi.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace tearlab {
+
+// The bytes behind any ArrayBufferView (typed array or DataView), honouring
+// its byteOffset. A view over a detached buffer has length 0.
+struct ByteView {
+  uint8_t* data;
+  size_t length;
+};
+
+// The 32-bit words behind an Int32Array that holds shared synchronization state.
+struct WordView {
+  int32_t* data;
+  size_t length;
+};
+
+ByteView RequireByteView(napi_env env, napi_value value, const char* name);
+
+// An Int32Array of at least `min_length` elements.
+WordView RequireWordView(napi_env env, napi_value value, const char* name,
+                         size_t min_length);
+
+// A byte count: a number (TypeError otherwise) that is a non-negative safe
+// integer no larger than `limit` (RangeError otherwise; `limit_name` says
+// what the limit is, e.g. "dst.byteLength").
+size_t RequireByteCount(napi_env env, napi_value value, const char* name,
+                        size_t limit, const char* limit_name);
+
+// A non-negative safe integer no larger than `limit` (RangeError otherwise).
+uint64_t RequireCount(napi_env env, napi_value value, const char* name,
+                      uint64_t limit);
+
+[[noreturn]] void ThrowTypeError(napi_env env, const char* name,
+                                 const char* expected);
+[[noreturn]] void ThrowRangeError(napi_env env, const std::string& message);
+
+}  // namespace tearlab

@@ -1,0 +1,30 @@
+// The two copies of the seed's experiment: with the process-wide lock (the
+// GIL analogue, like a ctypes.PyDLL call) or with no lock (ctypes.CDLL).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "counters.h"
+
+namespace tearlab {
+
+enum class CopyMode { kUnlocked, kGlobalLock };
+
+// How a reader copies: in `chunks` pieces with a pause of `pause_us`
+// microseconds between them. The default is one piece, no pause; the stress
+// tests make one reader slow to widen the window in which a writer could
+// overwrite what it is reading.
+struct ReadPace {
+  uint32_t chunks = 1;
+  uint32_t pause_us = 0;
+};
+
+// memmove, so overlapping dst and src are defined behaviour.
+void PacedCopy(uint8_t* dst, const uint8_t* src, size_t n, const ReadPace& pace);
+
+// Copies n bytes under `mode`, counting a lock wait when the global lock was taken.
+void CopyWithMode(uint8_t* dst, const uint8_t* src, size_t n, CopyMode mode,
+                  const ReadPace& pace, Counters& counters);
+
+}  // namespace tearlab

@@ -1,0 +1,43 @@
+#include "seqlock.h"
+
+#include <atomic>
+#include <cstring>
+
+#include "shared_lock.h"
+
+namespace tearlab {
+
+// The copies of the data race with the writers by design (the reader throws a
+// racy copy away); the fences order them against the sequence loads and stores
+// as in Hans Boehm, "Can Seqlocks Get Along With Programming Language Memory
+// Models?" (2012).
+
+void SeqlockWrite(int32_t* state, uint8_t* data, const uint8_t* src, size_t n,
+                  Counters& counters) {
+  SharedLockGuard writers(&state[kWriterLock], counters);
+  std::atomic_ref<int32_t> sequence(state[kSequence]);
+  const int32_t before = sequence.load(std::memory_order_relaxed);
+  sequence.store(before + 1, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  if (n != 0) std::memcpy(data, src, n);
+  sequence.store(before + 2, std::memory_order_release);
+}
+
+void SeqlockRead(int32_t* state, const uint8_t* data, uint8_t* snapshot, size_t n,
+                 const ReadPace& pace, Counters& counters) {
+  std::atomic_ref<int32_t> sequence(state[kSequence]);
+  for (int attempt = 0; attempt < kOptimisticReads; ++attempt) {
+    const int32_t before = sequence.load(std::memory_order_acquire);
+    if ((before & 1) == 0) {
+      PacedCopy(snapshot, data, n, pace);
+      std::atomic_thread_fence(std::memory_order_acquire);
+      if (sequence.load(std::memory_order_relaxed) == before) return;
+    }
+    ++counters[kRetries];
+  }
+  ++counters[kFallbacks];
+  SharedLockGuard writers(&state[kWriterLock], counters);
+  PacedCopy(snapshot, data, n, pace);
+}
+
+}  // namespace tearlab
