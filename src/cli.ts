@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// tearlab run: the seed's tearing demo from the command line.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { environment } from './environment.js';
+import { runTearing } from './experiment.js';
+import { formatConfig, formatEnvironment, formatResult } from './format.js';
+import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
+import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE } from './options.js';
+import { parseCount, parseDuration, UsageError } from './parse.js';
+import { progressLine } from './progress.js';
+import type { TearingResult } from './results.js';
+
+const USAGE = `Usage: tearlab run [--mode M] [--size BYTES] [--iters N] [--time DURATION]
+                   [--writers N] [--readers N] [--slow-reader] [--json FILE]
+
+Without --mode, runs global-lock then unlocked: the seed's two outcomes side by side.
+Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
+  .map(([alias, mode]) => `${alias}=${mode}`)
+  .join(', ')})
+Defaults: --size ${DEFAULTS.size} --iters ${DEFAULTS.iters} --writers ${DEFAULTS.writers} --readers ${DEFAULTS.readers}, no time budget.
+Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
+Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the seed's demo; flags win.`;
+
+const SEED_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
+
+interface RunCommand {
+  modes: ModeName[];
+  size: number;
+  iters: number;
+  timeMs: number | null;
+  writers: number;
+  readers: number;
+  slowReader: boolean;
+  json: string | null;
+  useCdll: boolean;
+}
+
+/** node:util's parseArgs errors, in one line; "--iters -5" would otherwise read as a missing value. */
+function describeParseError(error: Error & { code?: string }, args: string[]): string {
+  const dashed = /Option '(--[\w-]+)' argument is ambiguous/.exec(error.message);
+  if (dashed) {
+    const value = args[args.indexOf(dashed[1]) + 1];
+    return `${dashed[1]} must not be negative or start with '-', got '${value}'`;
+  }
+  return error.message.split('\n')[0];
+}
+
+function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        mode: { type: 'string' },
+        size: { type: 'string' },
+        iters: { type: 'string' },
+        time: { type: 'string' },
+        writers: { type: 'string' },
+        readers: { type: 'string' },
+        'slow-reader': { type: 'boolean' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error & { code?: string }, args));
+  }
+  const { values } = parsed;
+  if (values.help) return 'help';
+  const useCdll = env.USE_CDLL === '1';
+  const modeFlag = values.mode;
+  let modes = SEED_OUTCOMES;
+  if (modeFlag !== undefined) {
+    try {
+      modes = [strategyFor(modeFlag, '--mode').name];
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  } else if (useCdll) {
+    modes = ['unlocked'];
+  }
+  const count = (flag: string | undefined, envName: string, fallback: number, what: string, max?: number) => {
+    if (flag !== undefined) return parseCount(flag, what, 1, max);
+    const fromEnv = env[envName];
+    return fromEnv !== undefined && fromEnv !== '' ? parseCount(fromEnv, envName, 1, max) : fallback;
+  };
+  return {
+    modes,
+    size: count(values.size, 'SIZE', DEFAULTS.size, '--size', MAX_SIZE),
+    iters: count(values.iters, 'ITERS', DEFAULTS.iters, '--iters'),
+    timeMs: values.time === undefined ? null : parseDuration(values.time, '--time'),
+    writers: values.writers === undefined ? DEFAULTS.writers : parseCount(values.writers, '--writers', 1, MAX_WORKERS_PER_ROLE),
+    readers: values.readers === undefined ? DEFAULTS.readers : parseCount(values.readers, '--readers', 1, MAX_WORKERS_PER_ROLE),
+    slowReader: values['slow-reader'] ?? false,
+    json: values.json ?? null,
+    useCdll,
+  };
+}
+
+async function run(command: RunCommand): Promise<void> {
+  console.log(formatEnvironment(environment()));
+  console.log(formatConfig({ ...command }));
+  const results: TearingResult[] = [];
+  for (const mode of command.modes) {
+    const progress = progressLine(`mode=${mode}`);
+    try {
+      const result = await runTearing({
+        mode,
+        size: command.size,
+        iters: command.iters,
+        timeMs: command.timeMs ?? undefined,
+        writers: command.writers,
+        readers: command.readers,
+        slowReader: command.slowReader,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      results.push(result);
+      progress.end();
+      console.log(formatResult(result));
+    } finally {
+      progress.end();
+    }
+  }
+  if (command.json !== null) await writeFile(command.json, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    if (command !== 'run') throw new UsageError(`unknown command '${command}' (try: tearlab run --help)`);
+    const parsed = parseRun(rest, env);
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    await run(parsed);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError) {
+      console.error(`tearlab: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env);

@@ -1,0 +1,89 @@
+// The experiment's options: defaults as in the seed's demo, and checks that
+// name the option they reject.
+import { describe } from './describe.js';
+import { type ModeName, strategyFor } from './modes/index.js';
+import type { ReadPace } from './modes/strategy.js';
+
+export interface TearingOptions {
+  /** A mode name or alias (default 'unlocked'). */
+  mode?: ModeName | 'pydll' | 'cdll';
+  /** Bytes in the shared buffer and in every snapshot (default 131072, the seed's SIZE). */
+  size?: number;
+  /** Reader snapshots in all, shared among the readers (default 200000, the seed's ITERS). */
+  iters?: number;
+  /** Time budget in milliseconds; the run stops at whichever of iters and time comes first (default: none). */
+  timeMs?: number;
+  /** Writer workers (default 2); one writer alternates two patterns. */
+  writers?: number;
+  /** Reader workers (default 1). */
+  readers?: number;
+  /** Makes reader 0 copy in pieces with pauses, holding whatever its mode holds (default false). */
+  slowReader?: boolean;
+  /** Called about ten times a second with the snapshots taken so far and the iters target. */
+  onProgress?: (snapshots: number, iters: number) => void;
+}
+
+export interface ResolvedOptions {
+  readonly mode: ModeName;
+  readonly size: number;
+  readonly iters: number;
+  readonly timeMs: number | null;
+  readonly writers: number;
+  readonly readers: number;
+  readonly slowReader: boolean;
+  readonly onProgress: ((snapshots: number, iters: number) => void) | null;
+}
+
+export const DEFAULTS = {
+  mode: 'unlocked',
+  size: 131_072,
+  iters: 200_000,
+  writers: 2,
+  readers: 1,
+} as const;
+
+export const MAX_SIZE = 1 << 30;
+export const MAX_WORKERS_PER_ROLE = 64;
+
+/** A slow reader copies in this many pieces with this pause between them. */
+export const SLOW_READ_PACE: ReadPace = { chunks: 8, pauseMicros: 50 };
+export const NORMAL_READ_PACE: ReadPace = { chunks: 1, pauseMicros: 0 };
+
+function integerOption(options: TearingOptions, key: 'size' | 'iters' | 'writers' | 'readers', min: number, max: number): number {
+  const value = options[key] ?? DEFAULTS[key];
+  if (typeof value !== 'number') throw new TypeError(`options.${key} must be a number, got ${describe(value)}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RangeError(`options.${key} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  const mode = strategyFor(options.mode ?? DEFAULTS.mode, 'options.mode').name;
+  const { timeMs, slowReader, onProgress } = options;
+  if (timeMs !== undefined) {
+    if (typeof timeMs !== 'number') throw new TypeError(`options.timeMs must be a number, got ${describe(timeMs)}`);
+    if (!(timeMs > 0) || !Number.isFinite(timeMs)) {
+      throw new RangeError(`options.timeMs must be a positive finite number of milliseconds, got ${describe(timeMs)}`);
+    }
+  }
+  if (slowReader !== undefined && typeof slowReader !== 'boolean') {
+    throw new TypeError(`options.slowReader must be a boolean, got ${describe(slowReader)}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError(`options.onProgress must be a function, got ${describe(onProgress)}`);
+  }
+  return {
+    mode,
+    size: integerOption(options, 'size', 1, MAX_SIZE),
+    iters: integerOption(options, 'iters', 1, Number.MAX_SAFE_INTEGER),
+    timeMs: timeMs ?? null,
+    writers: integerOption(options, 'writers', 1, MAX_WORKERS_PER_ROLE),
+    readers: integerOption(options, 'readers', 1, MAX_WORKERS_PER_ROLE),
+    slowReader: slowReader ?? false,
+    onProgress: onProgress ?? null,
+  };
+}

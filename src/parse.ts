@@ -1,0 +1,34 @@
+// Parsing the CLI's and the environment's numbers and durations. Each parser
+// throws a UsageError naming what it was parsing.
+
+/** A mistake on the command line: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const INTEGER = /^\d+(?:_\d+)*$/;
+const DURATION = /^(\d+(?:_\d+)*(?:\.\d+)?)(ms|s|m)?$/;
+const MS_PER_UNIT = { ms: 1, s: 1000, m: 60_000 } as const;
+
+/** A whole number from `min` to `max`, underscores allowed between digits (200_000). */
+export function parseCount(text: string, what: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const trimmed = text.trim();
+  if (!INTEGER.test(trimmed)) {
+    throw new UsageError(`${what} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got '${text}'`);
+  }
+  const value = Number(trimmed.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value)) throw new UsageError(`${what} is too large: '${text}'`);
+  if (value < min) throw new UsageError(`${what} must be at least ${min}, got '${text}'`);
+  if (value > max) throw new UsageError(`${what} must be at most ${max}, got '${text}'`);
+  return value;
+}
+
+/** A duration in milliseconds: a number with an ms, s or m suffix (a bare number means seconds). */
+export function parseDuration(text: string, what: string): number {
+  const match = DURATION.exec(text.trim());
+  if (!match) throw new UsageError(`${what} must be a duration such as 500ms, 10s or 2m, got '${text}'`);
+  const unit = (match[2] ?? 's') as keyof typeof MS_PER_UNIT;
+  const ms = Number(match[1].replaceAll('_', '')) * MS_PER_UNIT[unit];
+  if (!(ms > 0)) throw new UsageError(`${what} must be longer than zero, got '${text}'`);
+  return ms;
+}

@@ -1,0 +1,31 @@
+// A one-line progress indication on a terminal, shown only once a task has
+// run for more than a second, and erased when it ends.
+import { performance } from 'node:perf_hooks';
+
+const SHOW_AFTER_MS = 1000;
+
+export interface ProgressLine {
+  /** Redraws the line with `done` of `total` (a fraction is shown when total is known). */
+  update(done: number, total: number): void;
+  /** Erases the line, if it was drawn. */
+  end(): void;
+}
+
+export function progressLine(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressLine {
+  const start = performance.now();
+  let drawn = false;
+  if (!stream.isTTY) return { update() {}, end() {} };
+  return {
+    update(done, total) {
+      const seconds = (performance.now() - start) / 1000;
+      if (seconds * 1000 < SHOW_AFTER_MS) return;
+      const percent = total > 0 ? ` ${Math.min(100, Math.floor((done / total) * 100))}%` : '';
+      stream.write(`\r\x1b[K${label}${percent} (${done}/${total}) ${seconds.toFixed(1)}s`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write('\r\x1b[K');
+      drawn = false;
+    },
+  };
+}

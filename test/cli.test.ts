@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const RESULT_LINE = /^mode=(\S+) tearing=(\d+) snapshots=(\d+) torn_per_s=(\d+(?:\.\d+)?)( \w+=\S+)*$/;
+
+function tearlab(args: string[], env: Record<string, string> = {}) {
+  const { SIZE, ITERS, USE_CDLL, ...rest } = process.env;
+  void SIZE, ITERS, USE_CDLL;
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...rest, ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function resultLines(stdout: string) {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('mode='))
+    .map((line) => {
+      const match = RESULT_LINE.exec(line);
+      expect(match, line).not.toBeNull();
+      return { mode: match![1], tearing: Number(match![2]), snapshots: Number(match![3]) };
+    });
+}
+
+describe('tearlab run', () => {
+  it('prints the environment, the Config line and one line per mode: global-lock then unlocked', () => {
+    const { code, stdout, stderr } = tearlab(['run', '--iters', '2_000', '--size', '4096']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^=== environment ===\nCPU: .+\nOS: .+\nNode: v\d+.*V8 .*N-API \d+/);
+    expect(stdout).toMatch(/^Config: SIZE=4096 bytes, ITERS=2000, /m);
+    const lines = resultLines(stdout);
+    expect(lines.map((l) => l.mode)).toEqual(['global-lock', 'unlocked']);
+    expect(lines[0].tearing).toBe(0);
+    expect(lines.every((l) => l.snapshots === 2000)).toBe(true);
+  });
+
+  it('takes SIZE, ITERS and USE_CDLL=1 from the environment, as the seed did', () => {
+    const { code, stdout } = tearlab(['run'], { SIZE: '1_024', ITERS: '500', USE_CDLL: '1' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Config: SIZE=1024 bytes, ITERS=500, .*USE_CDLL=true/);
+    expect(resultLines(stdout).map((l) => [l.mode, l.snapshots])).toEqual([['unlocked', 500]]);
+  });
+
+  it('runs one mode, with aliases, and writes the results as JSON', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-')), 'out.json');
+    const { code, stdout } = tearlab(['run', '--mode', 'pydll', '--iters', '300', '--time', '20s', '--json', file]);
+    expect(code).toBe(0);
+    expect(resultLines(stdout).map((l) => l.mode)).toEqual(['global-lock']);
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ mode: 'global-lock', snapshots: 300, torn: 0, size: 131072 });
+    expect(written[0].environment.node).toBe(process.version);
+  });
+
+  const mistakes: [string[], RegExp][] = [
+    [['run', '--mode', 'gil'], /--mode must be one of/],
+    [['run', '--size', '0'], /--size must be at least 1/],
+    [['run', '--writers', '0'], /--writers must be at least 1/],
+    [['run', '--iters', '-5'], /--iters must not be negative/],
+    [['run', '--iters', 'many'], /--iters must be a whole number/],
+    [['run', '--readers', '1.5'], /--readers must be a whole number/],
+    [['run', '--time', 'soon'], /--time must be a duration/],
+    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['run', 'extra'], /Unexpected argument 'extra'/],
+    [['fly'], /unknown command 'fly'/],
+  ];
+  for (const [args, message] of mistakes) {
+    it(`exits 2 with one line for: ${args.join(' ')}`, () => {
+      const { code, stdout, stderr } = tearlab(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+    });
+  }
+
+  it('exits 2 for a bad SIZE in the environment', () => {
+    const { code, stderr } = tearlab(['run'], { SIZE: 'big' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^tearlab: SIZE must be a whole number/);
+  });
+
+  it('prints usage for --help', () => {
+    const { code, stdout } = tearlab(['run', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: tearlab run/);
+  });
+});
