@@ -16,11 +16,6 @@ import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './wor
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const PROGRESS_PERIOD_MS = 100;
 
-/** Reader i's share of the iters: as even as possible. */
-function quota(iters: number, readers: number, index: number): number {
-  return Math.floor(iters / readers) + (index < iters % readers ? 1 : 0);
-}
-
 function startWorker(task: WorkerTask): { worker: Worker; report: Promise<WorkerReport> } {
   const worker = new Worker(WORKER_URL, { workerData: task });
   const report = new Promise<WorkerReport>((resolve, reject) => {
@@ -83,35 +78,34 @@ export async function runTearing(options: TearingOptions = {}): Promise<TearingR
   const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
   const control = createControl(readers);
   const startedAt = new Date();
-  const base = { mode, size, writers, readers, regions, control: control.buffer as SharedArrayBuffer };
+  const base = { mode, size, writers, readers, iters, regions, control: control.buffer };
   const started = [
     ...Array.from({ length: writers }, (_, index) =>
-      startWorker({ ...base, role: 'writer', index, quota: 0, pace: NORMAL_READ_PACE }),
+      startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE }),
     ),
     ...Array.from({ length: readers }, (_, index) =>
       startWorker({
         ...base,
         role: 'reader',
         index,
-        quota: quota(iters, readers, index),
         pace: slowReader && index === 0 ? SLOW_READ_PACE : NORMAL_READ_PACE,
       }),
     ),
   ];
 
   const stop = () => {
-    Atomics.store(control, STOP, 1);
-    open(control);
+    Atomics.store(control.words, STOP, 1);
+    open(control.words);
   };
   let budget: NodeJS.Timeout | undefined;
   let progress: NodeJS.Timeout | undefined;
   let startTime = performance.now();
   let finished = false;
-  void opened(control).then(() => {
+  void opened(control.words).then(() => {
     if (finished) return;
     startTime = performance.now();
     if (timeMs !== null) budget = setTimeout(stop, timeMs);
-    if (onProgress) progress = setInterval(() => onProgress(readProgress(control, readers), iters), PROGRESS_PERIOD_MS);
+    if (onProgress) progress = setInterval(() => onProgress(readProgress(control.words, readers), iters), PROGRESS_PERIOD_MS);
   });
 
   try {
@@ -131,6 +125,6 @@ export async function runTearing(options: TearingOptions = {}): Promise<TearingR
     finished = true;
     clearTimeout(budget);
     clearInterval(progress);
-    open(control);
+    open(control.words);
   }
 }

@@ -45,9 +45,9 @@ export const DEFAULTS = {
 export const MAX_SIZE = 1 << 30;
 export const MAX_WORKERS_PER_ROLE = 64;
 
-/** A slow reader copies in this many pieces with this pause between them. */
-export const SLOW_READ_PACE: ReadPace = { chunks: 8, pauseMicros: 50 };
-export const NORMAL_READ_PACE: ReadPace = { chunks: 1, pauseMicros: 0 };
+/** A slow reader copies in pieces with pauses between them, then rests. */
+export const SLOW_READ_PACE: ReadPace = { chunks: 8, pauseMicros: 50, restMicros: 1000 };
+export const NORMAL_READ_PACE: ReadPace = { chunks: 1, pauseMicros: 0, restMicros: 0 };
 
 function integerOption(options: TearingOptions, key: 'size' | 'iters' | 'writers' | 'readers', min: number, max: number): number {
   const value = options[key] ?? DEFAULTS[key];

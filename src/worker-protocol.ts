@@ -12,8 +12,8 @@ export interface WorkerTask {
   readers: number;
   regions: SharedRegions;
   control: SharedArrayBuffer;
-  /** Readers only: how many snapshots this reader takes at most. */
-  quota: number;
+  /** Snapshots to take in all, by all readers together. */
+  iters: number;
   pace: ReadPace;
 }
 

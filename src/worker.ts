@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from './barrier.js';
 import { addCounters, zeroCounters } from './counters.js';
-import { FIRST_PROGRESS, PROGRESS_INTERVAL, READERS_DONE, STOP } from './layout.js';
+import { CLAIMED, controlViews, FIRST_PROGRESS, PROGRESS_INTERVAL, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import type { StrategyContext } from './modes/strategy.js';
 import { binding, NOT_UNIFORM } from './native.js';
@@ -12,10 +12,12 @@ import { intactTable, writerPatterns } from './patterns.js';
 import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const task = workerData as WorkerTask;
-const control = new Int32Array(task.control);
+const { words: control, counters: claims } = controlViews(task.control, task.readers);
 const strategy = strategyFor(task.mode);
 const context: StrategyContext = { regions: task.regions, size: task.size, pace: task.pace, counters: zeroCounters() };
 const parties = task.writers + task.readers;
+/** Snapshots a reader claims at a time: few enough that readers end together, many enough to keep the claims cheap. */
+const CLAIM_BATCH = 64;
 
 function runWriter(): WriterReport {
   const write = strategy.createWriter(context);
@@ -31,6 +33,15 @@ function runWriter(): WriterReport {
   return { role: 'writer', writes, counters: addCounters(context.counters, binding.takeCounters()) };
 }
 
+/**
+ * Claims up to `batch` more snapshots from the run's iters and returns how many it got (0 when none are left).
+ * Readers share the iters this way so a slow reader takes fewer, and the run still ends after exactly iters.
+ */
+function claimSnapshots(batch: number): number {
+  const before = Number(Atomics.add(claims, CLAIMED, BigInt(batch)));
+  return Math.max(0, Math.min(batch, task.iters - before));
+}
+
 function runReader(): ReaderReport {
   binding.setReadPace(task.pace.chunks, task.pace.pauseMicros);
   const snapshotOnce = strategy.createReader(context);
@@ -41,14 +52,22 @@ function runReader(): ReaderReport {
   let firstTornAt = -1;
   arriveAndWait(control, parties);
   const start = performance.now();
+  const slow = task.pace.pauseMicros > 0 || task.pace.restMicros > 0;
+  const batch = slow ? 1 : CLAIM_BATCH;
+  const restMs = task.pace.restMicros / 1000;
+  const sleeper = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let taken = 0;
-  for (; taken < task.quota && Atomics.load(control, STOP) === 0; taken++) {
-    const byte = snapshotOnce(snapshot);
-    if (byte === NOT_UNIFORM || intact[byte] === 0) {
-      if (torn === 0) firstTornAt = taken;
-      torn++;
+  for (let claimed = claimSnapshots(batch); claimed > 0; claimed = claimSnapshots(batch)) {
+    for (const end = taken + claimed; taken < end && Atomics.load(control, STOP) === 0; taken++) {
+      const byte = snapshotOnce(snapshot);
+      if (byte === NOT_UNIFORM || intact[byte] === 0) {
+        if (torn === 0) firstTornAt = taken;
+        torn++;
+      }
+      if ((taken & (PROGRESS_INTERVAL - 1)) === 0) Atomics.store(control, progressWord, taken);
+      if (restMs > 0) Atomics.wait(sleeper, 0, 0, restMs);
     }
-    if ((taken & (PROGRESS_INTERVAL - 1)) === 0) Atomics.store(control, progressWord, taken);
+    if (Atomics.load(control, STOP) !== 0) break;
   }
   const wallMs = performance.now() - start;
   Atomics.store(control, progressWord, taken);

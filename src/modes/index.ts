@@ -1,13 +1,18 @@
 // Every mode of the experiment, by name and alias.
 import { describe } from '../describe.js';
+import { doubleBuffer } from './double-buffer.js';
 import { globalLock } from './global-lock.js';
+import { jsLock } from './js-lock.js';
+import { jsSet } from './js-set.js';
+import { lock } from './lock.js';
+import { seqlock } from './seqlock.js';
 import type { ModeName, Strategy } from './strategy.js';
 import { unlocked } from './unlocked.js';
 
 export type { ModeName, Strategy } from './strategy.js';
 
 /** The modes in the order they are run and shown: the seed's two outcomes first, then the fixes. */
-export const STRATEGIES: readonly Strategy[] = [globalLock, unlocked];
+export const STRATEGIES: readonly Strategy[] = [globalLock, unlocked, jsSet, lock, jsLock, doubleBuffer, seqlock];
 
 export const MODE_NAMES: readonly ModeName[] = STRATEGIES.map((s) => s.name);
 

@@ -11,10 +11,15 @@ export interface SharedRegions {
   readonly sync: SharedArrayBuffer;
 }
 
-/** How a reader copies: in `chunks` pieces with `pauseMicros` between them (a deliberately slow reader). */
+/**
+ * How a reader copies: in `chunks` pieces with `pauseMicros` between them, holding whatever its mode holds,
+ * then resting `restMicros` before the next snapshot. A deliberately slow reader widens the window in which
+ * a writer could overwrite what it is reading; its rest, outside any lock, keeps it from starving the others.
+ */
 export interface ReadPace {
   readonly chunks: number;
   readonly pauseMicros: number;
+  readonly restMicros: number;
 }
 
 export interface StrategyContext {
