@@ -136,12 +136,12 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   }
 
   // doubleBufferWrite(state, slots, src): state holds the published index and
-  // one pin word per slot; slots is divided evenly among them.
+  // one pin word per slot (see double_buffer.h); slots is divided evenly among them.
   Napi::Value DoubleBufferWrite(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 1);
+    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + kPinStride);
     const ByteView slots = RequireByteView(env, info[1], "slots");
-    const size_t slot_count = state.length - kFirstPin;
+    const size_t slot_count = DoubleBufferSlots(state.length);
     const size_t slot_bytes = slots.length / slot_count;
     const ByteView src = RequireSource(env, info[2], slot_bytes);
     tearlab::DoubleBufferWrite(state.data, slot_count, slots.data, slot_bytes, src.data,
@@ -152,9 +152,9 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // doubleBufferSnapshot(state, slots, snapshot) -> classification
   Napi::Value DoubleBufferSnapshot(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 1);
+    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + kPinStride);
     const ByteView slots = RequireByteView(env, info[1], "slots");
-    const size_t slot_count = state.length - kFirstPin;
+    const size_t slot_count = DoubleBufferSlots(state.length);
     const size_t slot_bytes = slots.length / slot_count;
     const ByteView snapshot = RequireSnapshot(env, info[2], slot_bytes);
     if (!DoubleBufferRead(state.data, slot_count, slots.data, slot_bytes, snapshot.data,
@@ -238,6 +238,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     layout.Set("seqlockWords", static_cast<int>(kSeqlockWords));
     layout.Set("doubleBufferPublishedSlot", static_cast<int>(kPublishedSlot));
     layout.Set("doubleBufferFirstPin", static_cast<int>(kFirstPin));
+    layout.Set("doubleBufferPinStride", static_cast<int>(kPinStride));
     return layout;
   }
 

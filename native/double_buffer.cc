@@ -10,18 +10,25 @@ namespace {
 
 constexpr int64_t kNoSlot = -1;
 
+inline std::atomic_ref<int32_t> Pins(int32_t* state, size_t slot) {
+  return std::atomic_ref<int32_t>(state[kFirstPin + slot * kPinStride]);
+}
+
 size_t ClaimFreeSlot(int32_t* state, size_t slot_count, Counters& counters) {
   std::atomic_ref<int32_t> published(state[kPublishedSlot]);
   for (bool first_pass = true;; first_pass = false) {
     if (!first_pass) std::this_thread::yield();
-    for (size_t slot = 0; slot < slot_count; ++slot) {
+    // Start after the published slot: the slots just behind it are the ones
+    // readers are least likely to still hold.
+    const size_t start = static_cast<uint32_t>(published.load()) + 1;
+    for (size_t step = 0; step < slot_count; ++step) {
+      const size_t slot = (start + step) % slot_count;
       if (static_cast<size_t>(published.load()) == slot) continue;
-      std::atomic_ref<int32_t> pins(state[kFirstPin + slot]);
       int32_t expected = 0;
-      if (!pins.compare_exchange_strong(expected, kSlotWriting)) continue;
+      if (!Pins(state, slot).compare_exchange_strong(expected, kWriterFlag)) continue;
       // It may have been published between the check and the claim.
       if (static_cast<size_t>(published.load()) != slot) return slot;
-      pins.store(0);
+      Pins(state, slot).fetch_sub(kWriterFlag);
     }
     if (first_pass) ++counters[kSlotWaits];
   }
@@ -33,13 +40,10 @@ int64_t PinPublishedSlot(int32_t* state, size_t slot_count, Counters& counters) 
   for (;;) {
     const int32_t slot = published.load();
     if (slot < 0 || static_cast<size_t>(slot) >= slot_count) return kNoSlot;
-    std::atomic_ref<int32_t> pins(state[kFirstPin + slot]);
-    int32_t readers = pins.load();
-    if (readers != kSlotWriting && pins.compare_exchange_strong(readers, readers + 1)) {
-      // Pinned; keep it only if it is still the newest publication.
-      if (published.load() == slot) return slot;
-      pins.fetch_sub(1);
-    }
+    std::atomic_ref<int32_t> pins = Pins(state, slot);
+    // Pinned unless a writer owns it; keep it only if it is still the newest publication.
+    if ((pins.fetch_add(1) & kWriterFlag) == 0 && published.load() == slot) return slot;
+    pins.fetch_sub(1);
     ++counters[kRetries];
   }
 }
@@ -52,7 +56,8 @@ void DoubleBufferWrite(int32_t* state, size_t slot_count, uint8_t* slots,
   const size_t slot = ClaimFreeSlot(state, slot_count, counters);
   if (n != 0) std::memcpy(slots + slot * slot_bytes, src, n);
   std::atomic_ref<int32_t>(state[kPublishedSlot]).store(static_cast<int32_t>(slot));
-  std::atomic_ref<int32_t>(state[kFirstPin + slot]).store(0);
+  // Readers that bounced off the flag meanwhile have undone their own pins.
+  Pins(state, slot).fetch_sub(kWriterFlag);
 }
 
 bool DoubleBufferRead(int32_t* state, size_t slot_count, const uint8_t* slots,
@@ -61,7 +66,7 @@ bool DoubleBufferRead(int32_t* state, size_t slot_count, const uint8_t* slots,
   const int64_t slot = PinPublishedSlot(state, slot_count, counters);
   if (slot == kNoSlot) return false;
   PacedCopy(snapshot, slots + slot * slot_bytes, n, pace);
-  std::atomic_ref<int32_t>(state[kFirstPin + slot]).fetch_sub(1);
+  Pins(state, slot).fetch_sub(1);
   return true;
 }
 

@@ -3,11 +3,11 @@
 // the published slot.
 //
 // The trap is a writer reusing a slot that a slow reader is still copying.
-// Each slot therefore has a pin word: a count of readers copying it, or
-// kSlotWriting while a writer owns it. A writer claims only a slot that is not
-// published and has no pins (0 -> kSlotWriting in one compare-exchange); a
-// reader pins only a slot no writer owns (n -> n + 1 in one compare-exchange).
-// So a slot is never written and read at once, however slow the reader.
+// Each slot therefore has a pin word: the count of readers pinning it, plus
+// kWriterFlag while a writer owns it. A writer claims only a slot that is not
+// published and has no pins (0 -> kWriterFlag in one compare-exchange); a
+// reader pins with one fetch-add and backs off if the flag was set. So a slot
+// is never written and read at once, however slow the reader.
 // With W writers and R readers, W + R + 1 slots always leave a writer one
 // that is free: at most R are pinned, W - 1 owned by the others, 1 published.
 #pragma once
@@ -21,10 +21,16 @@
 namespace tearlab {
 
 // Layout of the double buffer's Int32Array state: the published slot's
-// index, then one pin word per slot.
-enum DoubleBufferWord { kPublishedSlot = 0, kFirstPin = 1 };
+// index, then one pin word per slot. Each word has a 64-byte cache line of its
+// own, so a writer claiming one slot does not slow a reader pinning another.
+enum DoubleBufferWord { kPublishedSlot = 0, kPinStride = 16, kFirstPin = kPinStride };
 
-inline constexpr int32_t kSlotWriting = -1;
+inline constexpr int32_t kWriterFlag = 1 << 30;
+
+// The number of slots a state of `words` words describes (0 if none).
+inline size_t DoubleBufferSlots(size_t words) {
+  return words < kFirstPin ? 0 : (words - kFirstPin) / kPinStride;
+}
 
 // `slots` points at slot_count slots of slot_bytes each; n <= slot_bytes.
 void DoubleBufferWrite(int32_t* state, size_t slot_count, uint8_t* slots,

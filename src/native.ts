@@ -40,6 +40,7 @@ export interface Binding {
     readonly seqlockWords: number;
     readonly doubleBufferPublishedSlot: number;
     readonly doubleBufferFirstPin: number;
+    readonly doubleBufferPinStride: number;
   };
   readonly build: { readonly compiler: string; readonly napiVersion: number };
 }

@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 const SHOW_AFTER_MS = 1000;
 
 export interface ProgressLine {
-  /** Redraws the line with `done` of `total` (a fraction is shown when total is known). */
-  update(done: number, total: number): void;
+  /** Redraws the line with `done` of `total`, and what is being done now. */
+  update(done: number, total: number, detail?: string): void;
   /** Erases the line, if it was drawn. */
   end(): void;
 }
@@ -16,11 +16,12 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
   let drawn = false;
   if (!stream.isTTY) return { update() {}, end() {} };
   return {
-    update(done, total) {
+    update(done, total, detail = '') {
       const seconds = (performance.now() - start) / 1000;
       if (seconds * 1000 < SHOW_AFTER_MS) return;
       const percent = total > 0 ? ` ${Math.min(100, Math.floor((done / total) * 100))}%` : '';
-      stream.write(`\r\x1b[K${label}${percent} (${done}/${total}) ${seconds.toFixed(1)}s`);
+      const line = `${label}${percent} (${done}/${total}) ${seconds.toFixed(1)}s ${detail}`;
+      stream.write(`\r\x1b[K${line.slice(0, (stream.columns || 80) - 1)}`);
       drawn = true;
     },
     end() {

@@ -22,7 +22,8 @@ export const doubleBuffer: Strategy = {
     const slots = slotCount(writers, readers);
     const data = new SharedArrayBuffer(slots * size);
     new Uint8Array(data).fill(fill);
-    const sync = new SharedArrayBuffer((binding.layout.doubleBufferFirstPin + slots) * Int32Array.BYTES_PER_ELEMENT);
+    const { doubleBufferFirstPin, doubleBufferPinStride } = binding.layout;
+    const sync = new SharedArrayBuffer((doubleBufferFirstPin + slots * doubleBufferPinStride) * Int32Array.BYTES_PER_ELEMENT);
     // Slot 0 starts published (the state is all zeros): it holds the first pattern like the others.
     return { data, sync };
   },

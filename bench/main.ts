@@ -1,0 +1,105 @@
+// npm run bench [-- --quick] [-- --out DIR]: the tearing matrix, the cost of
+// every mode under contention and uncontended, the cost of single calls, a
+// summary, and the full results as JSON.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { environment } from '../src/index.js';
+import { formatEnvironment } from '../src/format.js';
+import { progressLine } from '../src/progress.js';
+import { runCallCosts } from './call-costs.js';
+import { computeChecks } from './checks.js';
+import { runModeCosts } from './mode-costs.js';
+import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
+import { writeReport } from './report.js';
+import { callTable, checksTable, contentionTable, modeCostTable, summaryTable, tearingTable } from './summary.js';
+import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
+
+const USAGE = `Usage: npm run bench [-- --quick] [-- --out DIR]
+  --quick    short runs (about 30 s on 2 cores) instead of the full matrix (about 3 minutes)
+  --out DIR  where the JSON results go (default: results)`;
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+interface BenchArgs {
+  plan: BenchPlan;
+  out: string;
+}
+
+function parseBenchArgs(args: string[]): BenchArgs | 'help' {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { quick: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return 'help';
+  if (values.out === '') throw new Error('--out must name a directory');
+  return { plan: values.quick ? QUICK_PLAN : FULL_PLAN, out: values.out ?? 'results' };
+}
+
+/** Rounds of the call-cost suite: paired figures alternate across rounds. */
+const CALL_ROUNDS = { full: 3, quick: 1 } as const;
+
+async function bench({ plan, out }: BenchArgs): Promise<void> {
+  const start = performance.now();
+  const startedAt = new Date().toISOString();
+  const env = environment();
+  console.log(formatEnvironment(env));
+  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.runMs} ms per tearing run\n`);
+
+  const rounds = CALL_ROUNDS[plan.name];
+  const steps = tearingSteps(plan) + rounds + 1;
+  const progress = progressLine('bench');
+  const tearing = await runTearingMatrix(plan, (done, _total, detail) => progress.update(done, steps, detail));
+  progress.update(tearingSteps(plan), steps, 'uncontended cost per mode');
+  const modeCosts = await runModeCosts(plan);
+  const calls = await runCallCosts(plan, rounds, (round) => progress.update(tearingSteps(plan) + 1 + round, steps, `call costs, round ${round + 1}`));
+  progress.end();
+  const checks = computeChecks(plan, calls, tearing);
+
+  console.log('Torn snapshots: the fraction of reader snapshots that were not one pattern ("0": none at all)');
+  console.log(tearingTable(plan, tearing));
+  console.log('\nUnder contention (2 writers + 1 reader): reader snapshots/s, their ratio to unlocked, writer publishes/s');
+  console.log(contentionTable(plan, tearing));
+  console.log('\nUncontended: one write, then one snapshot, in a single thread (median)');
+  console.log(modeCostTable(plan, modeCosts));
+  console.log('\nSingle calls (median per call)');
+  console.log(callTable(calls.timings));
+  console.log('\nSummary');
+  console.log(summaryTable(plan, tearing, modeCosts));
+  console.log(checksTable(checks));
+
+  const elapsedMs = performance.now() - start;
+  const file = await writeReport(out, {
+    tool: 'tearlab',
+    version,
+    plan,
+    startedAt,
+    elapsedMs,
+    environment: env,
+    tearing,
+    modeCosts,
+    calls: calls.timings,
+    checks,
+  });
+  console.log(`\nFull results: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs | 'help';
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`tearlab bench: ${(error as Error).message.split('\n')[0]}`);
+    return 2;
+  }
+  if (args === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  await bench(args);
+  return 0;
+}
+
+process.exitCode = await main();
