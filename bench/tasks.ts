@@ -30,10 +30,16 @@ export function repsFor(bytes: number): number {
   return Math.max(1, Math.min(MAX_REPS, Math.round(BYTES_PER_SAMPLE / Math.max(bytes, 1))));
 }
 
+type Repeater = (operation: () => void, reps: number) => () => void;
+
+/**
+ * A loop that calls `operation` `reps` times. Each loop is compiled from its own source so that V8 keeps
+ * separate type feedback for it: closures of one function literal share feedback, and a loop shared by
+ * every task would call a megamorphic target and time the dispatch instead of the operation.
+ */
 export function repeat(reps: number, operation: () => void): () => void {
-  return () => {
-    for (let rep = 0; rep < reps; rep++) operation();
-  };
+  const makeLoop = new Function('operation', 'reps', 'return () => { for (let rep = 0; rep < reps; rep++) operation(); };') as Repeater;
+  return makeLoop(operation, reps);
 }
 
 export async function timeOperations(operations: readonly TimedOperation[], taskMs: number, warmupMs: number): Promise<Timing[]> {

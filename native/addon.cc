@@ -139,7 +139,8 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // one pin word per slot (see double_buffer.h); slots is divided evenly among them.
   Napi::Value DoubleBufferWrite(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + kPinStride);
+    // A writer needs a slot besides the published one, or it would wait forever.
+    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 2 * kPinStride);
     const ByteView slots = RequireByteView(env, info[1], "slots");
     const size_t slot_count = DoubleBufferSlots(state.length);
     const size_t slot_bytes = slots.length / slot_count;

@@ -54,7 +54,7 @@ void DoubleBufferWrite(int32_t* state, size_t slot_count, uint8_t* slots,
                        size_t slot_bytes, const uint8_t* src, size_t n,
                        Counters& counters) {
   const size_t slot = ClaimFreeSlot(state, slot_count, counters);
-  if (n != 0) std::memcpy(slots + slot * slot_bytes, src, n);
+  if (n != 0) std::memmove(slots + slot * slot_bytes, src, n);
   std::atomic_ref<int32_t>(state[kPublishedSlot]).store(static_cast<int32_t>(slot));
   // Readers that bounced off the flag meanwhile have undone their own pins.
   Pins(state, slot).fetch_sub(kWriterFlag);

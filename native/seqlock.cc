@@ -19,7 +19,7 @@ void SeqlockWrite(int32_t* state, uint8_t* data, const uint8_t* src, size_t n,
   const int32_t before = sequence.load(std::memory_order_relaxed);
   sequence.store(before + 1, std::memory_order_relaxed);
   std::atomic_thread_fence(std::memory_order_release);
-  if (n != 0) std::memcpy(data, src, n);
+  if (n != 0) std::memmove(data, src, n);
   sequence.store(before + 2, std::memory_order_release);
 }
 
