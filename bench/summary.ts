@@ -1,6 +1,6 @@
 // The bench's tables on the terminal, drawn by cli-table3.
 import Table from 'cli-table3';
-import { STRATEGIES, type ModeName } from '../src/index.js';
+import type { ModeName } from '../src/index.js';
 import type { Check } from './checks.js';
 import { readerRatio } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
@@ -112,12 +112,10 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
     'reads/s vs unlocked\nmedian over sizes',
     'writes/s vs unlocked\nmedian over sizes',
     `uncontended snapshot\n${formatBytes(SUMMARY_SIZE)}`,
-    'what it is',
   ]);
   const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') =>
     tearing.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT)?.[key] ?? NaN;
-  for (const strategy of STRATEGIES.filter((s) => plan.modes.includes(s.name))) {
-    const mode = strategy.name;
+  for (const mode of plan.modes) {
     const runs = tearing.filter((r) => r.mode === mode);
     const torn = runs.reduce((sum, r) => sum + r.torn, 0);
     const snapshots = runs.reduce((sum, r) => sum + r.snapshots, 0);
@@ -130,7 +128,6 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'snapshotsPerSecond') / rate('unlocked', s, 'snapshotsPerSecond')))),
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'writesPerSecond') / rate('unlocked', s, 'writesPerSecond')))),
       cost ? formatNs(cost.snapshotNs) : '',
-      strategy.summary.length > 48 ? `${strategy.summary.slice(0, 47)}…` : strategy.summary,
     ]);
   }
   return out.toString();

@@ -20,13 +20,12 @@ size_t ClaimFreeSlot(int32_t* state, size_t slot_count, Counters& counters) {
     if (!first_pass) std::this_thread::yield();
     // Start after the published slot: the slots just behind it are the ones
     // readers are least likely to still hold.
-    const size_t start = static_cast<uint32_t>(published.load()) + 1;
-    for (size_t step = 0; step < slot_count; ++step) {
-      const size_t slot = (start + step) % slot_count;
-      if (static_cast<size_t>(published.load()) == slot) continue;
+    const size_t newest = static_cast<uint32_t>(published.load());
+    for (size_t step = 1; step < slot_count; ++step) {
+      const size_t slot = (newest + step) % slot_count;
       int32_t expected = 0;
       if (!Pins(state, slot).compare_exchange_strong(expected, kWriterFlag)) continue;
-      // It may have been published between the check and the claim.
+      // Another writer may have published it between our look and the claim.
       if (static_cast<size_t>(published.load()) != slot) return slot;
       Pins(state, slot).fetch_sub(kWriterFlag);
     }
@@ -35,14 +34,16 @@ size_t ClaimFreeSlot(int32_t* state, size_t slot_count, Counters& counters) {
 }
 
 // kNoSlot when the published index is outside the slots (corrupted state).
+// The pinned slot holds a complete write that was published when the reader
+// looked; it may have been superseded since, as any snapshot may be.
 int64_t PinPublishedSlot(int32_t* state, size_t slot_count, Counters& counters) {
   std::atomic_ref<int32_t> published(state[kPublishedSlot]);
   for (;;) {
     const int32_t slot = published.load();
     if (slot < 0 || static_cast<size_t>(slot) >= slot_count) return kNoSlot;
     std::atomic_ref<int32_t> pins = Pins(state, slot);
-    // Pinned unless a writer owns it; keep it only if it is still the newest publication.
-    if ((pins.fetch_add(1) & kWriterFlag) == 0 && published.load() == slot) return slot;
+    if ((pins.fetch_add(1) & kWriterFlag) == 0) return slot;
+    // A writer reclaimed it after we looked: undo the pin and look again.
     pins.fetch_sub(1);
     ++counters[kRetries];
   }
