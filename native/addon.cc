@@ -62,13 +62,8 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // the per-call path.
   template <CopyMode mode>
   Napi::Value Copy(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
-    const ByteView dst = RequireByteView(env, info[0], "dst");
-    const ByteView src = RequireByteView(env, info[1], "src");
-    const size_t n = RequireByteCount(env, info[2], "n", std::min(dst.length, src.length),
-                                      dst.length <= src.length ? "dst.byteLength"
-                                                               : "src.byteLength");
-    CopyWithMode(dst.data, src.data, n, mode, ReadPace{}, counters_);
+    const CopyArgs copy = RequireCopyArgs(info);
+    CopyWithMode(copy.dst, copy.src, copy.n, mode, ReadPace{}, counters_);
     return info.Env().Undefined();
   }
 
@@ -138,30 +133,23 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // doubleBufferWrite(state, slots, src): state holds the published index and
   // one pin word per slot (see double_buffer.h); slots is divided evenly among them.
   Napi::Value DoubleBufferWrite(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
     // A writer needs a slot besides the published one, or it would wait forever.
-    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + 2 * kPinStride);
-    const ByteView slots = RequireByteView(env, info[1], "slots");
-    const size_t slot_count = DoubleBufferSlots(state.length);
-    const size_t slot_bytes = slots.length / slot_count;
-    const ByteView src = RequireSource(env, info[2], slot_bytes);
-    tearlab::DoubleBufferWrite(state.data, slot_count, slots.data, slot_bytes, src.data,
-                               src.length, counters_);
+    const DoubleBufferArgs buffer = RequireDoubleBufferArgs(info, 2);
+    const ByteView src = RequireSource(info.Env(), info[2], buffer.slot_bytes);
+    tearlab::DoubleBufferWrite(buffer.state, buffer.slot_count, buffer.slots, buffer.slot_bytes,
+                               src.data, src.length, counters_);
     return info.Env().Undefined();
   }
 
   // doubleBufferSnapshot(state, slots, snapshot) -> classification
   Napi::Value DoubleBufferSnapshot(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kFirstPin + kPinStride);
-    const ByteView slots = RequireByteView(env, info[1], "slots");
-    const size_t slot_count = DoubleBufferSlots(state.length);
-    const size_t slot_bytes = slots.length / slot_count;
-    const ByteView snapshot = RequireSnapshot(env, info[2], slot_bytes);
-    if (!DoubleBufferRead(state.data, slot_count, slots.data, slot_bytes, snapshot.data,
-                          snapshot.length, pace_, counters_)) {
+    const DoubleBufferArgs buffer = RequireDoubleBufferArgs(info, 1);
+    const ByteView snapshot = RequireSnapshot(env, info[2], buffer.slot_bytes);
+    if (!DoubleBufferRead(buffer.state, buffer.slot_count, buffer.slots, buffer.slot_bytes,
+                          snapshot.data, snapshot.length, pace_, counters_)) {
       ThrowRangeError(env, "The \"state\" argument's published slot index is not one of its " +
-                               std::to_string(slot_count) + " slots");
+                               std::to_string(buffer.slot_count) + " slots");
     }
     return Classified(env, snapshot);
   }
@@ -193,19 +181,50 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // copyLoop(dst, src, n, reps): the same unlocked copy `reps` times with no
   // JavaScript crossing in between, the reference for the per-call cost.
   Napi::Value CopyLoop(const Napi::CallbackInfo& info) {
+    const CopyArgs copy = RequireCopyArgs(info);
+    const uint64_t reps = RequireCount(info.Env(), info[3], "reps", UINT32_MAX);
+    for (uint64_t rep = 0; rep < reps; ++rep) {
+      CopyWithMode(copy.dst, copy.src, copy.n, CopyMode::kUnlocked, ReadPace{}, counters_);
+      // Keeps the compiler from merging the repeated copies into one.
+      asm volatile("" : : "r"(copy.dst) : "memory");
+    }
+    return info.Env().Undefined();
+  }
+
+  struct CopyArgs {
+    uint8_t* dst;
+    const uint8_t* src;
+    size_t n;
+  };
+
+  // (dst, src, n): n no larger than either view.
+  static CopyArgs RequireCopyArgs(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
     const ByteView dst = RequireByteView(env, info[0], "dst");
     const ByteView src = RequireByteView(env, info[1], "src");
     const size_t n = RequireByteCount(env, info[2], "n", std::min(dst.length, src.length),
                                       dst.length <= src.length ? "dst.byteLength"
                                                                : "src.byteLength");
-    const uint64_t reps = RequireCount(env, info[3], "reps", UINT32_MAX);
-    for (uint64_t rep = 0; rep < reps; ++rep) {
-      CopyWithMode(dst.data, src.data, n, CopyMode::kUnlocked, ReadPace{}, counters_);
-      // Keeps the compiler from merging the repeated copies into one.
-      asm volatile("" : : "r"(dst.data) : "memory");
-    }
-    return info.Env().Undefined();
+    return {dst.data, src.data, n};
+  }
+
+  struct DoubleBufferArgs {
+    int32_t* state;
+    size_t slot_count;
+    uint8_t* slots;
+    size_t slot_bytes;
+  };
+
+  // (state, slots, ...): a state of at least `min_slots` slots; the slots
+  // view divided evenly among them.
+  static DoubleBufferArgs RequireDoubleBufferArgs(const Napi::CallbackInfo& info,
+                                                  size_t min_slots) {
+    napi_env env = info.Env();
+    const WordView state =
+        RequireWordView(env, info[0], "state", kFirstPin + min_slots * kPinStride);
+    const ByteView slots = RequireByteView(env, info[1], "slots");
+    const size_t slot_count = DoubleBufferSlots(state.length);
+    return {state.data, slot_count, slots.data, slots.length / slot_count};
   }
 
   static ByteView RequireSnapshot(napi_env env, napi_value value, size_t shared_length) {

@@ -19,10 +19,17 @@ std::string FormatNumber(double value) {
   return text;
 }
 
-double RequireNumber(napi_env env, napi_value value, const char* name) {
+// A number (TypeError otherwise) that is a non-negative safe integer
+// (RangeError otherwise).
+double RequireSafeInteger(napi_env env, napi_value value, const char* name) {
   double number;
   if (napi_get_value_double(env, value, &number) != napi_ok) {
     ThrowTypeError(env, name, "a number");
+  }
+  if (!(number >= 0) || number > kMaxSafeInteger || std::trunc(number) != number) {
+    ThrowRangeError(env, std::string("The \"") + name +
+                             "\" argument must be a non-negative safe integer, got " +
+                             FormatNumber(number));
   }
   return number;
 }
@@ -103,12 +110,7 @@ WordView RequireWordView(napi_env env, napi_value value, const char* name,
 }
 
 uint64_t RequireCount(napi_env env, napi_value value, const char* name, uint64_t limit) {
-  double number = RequireNumber(env, value, name);
-  if (!(number >= 0) || number > kMaxSafeInteger || std::trunc(number) != number) {
-    ThrowRangeError(env, std::string("The \"") + name +
-                             "\" argument must be a non-negative safe integer, got " +
-                             FormatNumber(number));
-  }
+  const double number = RequireSafeInteger(env, value, name);
   if (number > static_cast<double>(limit)) {
     ThrowRangeError(env, std::string("The \"") + name + "\" argument must be at most " +
                              std::to_string(limit) + ", got " + FormatNumber(number));
@@ -118,12 +120,7 @@ uint64_t RequireCount(napi_env env, napi_value value, const char* name, uint64_t
 
 size_t RequireByteCount(napi_env env, napi_value value, const char* name, size_t limit,
                         const char* limit_name) {
-  double number = RequireNumber(env, value, name);
-  if (!(number >= 0) || number > kMaxSafeInteger || std::trunc(number) != number) {
-    ThrowRangeError(env, std::string("The \"") + name +
-                             "\" argument must be a non-negative safe integer, got " +
-                             FormatNumber(number));
-  }
+  const double number = RequireSafeInteger(env, value, name);
   if (number > static_cast<double>(limit)) {
     ThrowRangeError(env, std::string("The \"") + name + "\" argument (" +
                              FormatNumber(number) + ") must not exceed " + limit_name +

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { environment } from './environment.js';
 import { runTearing } from './experiment.js';
-import { formatConfig, formatEnvironment, formatResult } from './format.js';
+import { type ConfigLine, formatConfig, formatEnvironment, formatResult } from './format.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
 import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE } from './options.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
@@ -24,16 +24,9 @@ Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in th
 
 const SEED_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
 
-interface RunCommand {
+interface RunCommand extends ConfigLine {
   modes: ModeName[];
-  size: number;
-  iters: number;
-  timeMs: number | null;
-  writers: number;
-  readers: number;
-  slowReader: boolean;
   json: string | null;
-  useCdll: boolean;
 }
 
 /** node:util's parseArgs errors, in one line; "--iters -5" would otherwise read as a missing value. */
@@ -102,7 +95,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
 
 async function run(command: RunCommand): Promise<void> {
   console.log(formatEnvironment(environment()));
-  console.log(formatConfig({ ...command }));
+  console.log(formatConfig(command));
   const results: TearingResult[] = [];
   for (const mode of command.modes) {
     const progress = progressLine(`mode=${mode}`);

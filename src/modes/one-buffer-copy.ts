@@ -1,0 +1,29 @@
+// The seed's two copies as strategies: one shared buffer, and an addon call
+// that copies into it (writers) or snapshots it (readers).
+import type { NativeCounters } from '../native.js';
+import { singleBuffer, type ModeName, type Strategy } from './strategy.js';
+
+interface OneBufferCopy {
+  name: ModeName;
+  summary: string;
+  counters: readonly (keyof NativeCounters)[];
+  copy: (dst: Uint8Array, src: Uint8Array, n: number) => void;
+  snapshot: (shared: Uint8Array, snapshot: Uint8Array) => number;
+}
+
+export function oneBufferCopy({ name, summary, counters, copy, snapshot }: OneBufferCopy): Strategy {
+  return {
+    name,
+    summary,
+    counters,
+    allocate: (size, _writers, _readers, fill) => singleBuffer(size, 0, fill),
+    createWriter({ regions, size }) {
+      const shared = new Uint8Array(regions.data);
+      return (pattern) => copy(shared, pattern, size);
+    },
+    createReader({ regions }) {
+      const shared = new Uint8Array(regions.data);
+      return (into) => snapshot(shared, into);
+    },
+  };
+}
