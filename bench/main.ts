@@ -12,7 +12,7 @@ import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
 import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { writeReport } from './report.js';
-import { callTable, checksTable, contentionTable, modeCostTable, summaryTable, tearingTable } from './summary.js';
+import { callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --out DIR]
@@ -58,15 +58,14 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   progress.end();
   const checks = computeChecks(plan, calls, tearing);
 
-  console.log('Torn snapshots: the fraction of reader snapshots that were not one pattern ("0": none at all)');
-  console.log(tearingTable(plan, tearing));
-  console.log('\nUnder contention (2 writers + 1 reader): reader snapshots/s, their ratio to unlocked, writer publishes/s');
-  console.log(contentionTable(plan, tearing));
-  console.log('\nUncontended: one write, then one snapshot, in a single thread (median)');
-  console.log(modeCostTable(plan, modeCosts));
-  console.log('\nSingle calls (median per call)');
+  console.log(`Tearing matrix: every mode, size and layout, ${plan.runMs} ms each`);
+  console.log(tearingMatrixTable(plan, tearing));
+  console.log('\nCost matrix: rates under the seed\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
+  console.log(costMatrixTable(plan, tearing, modeCosts));
+  console.log('\nSingle calls in one thread (median per call)');
   console.log(callTable(calls.timings));
-  console.log('\nSummary');
+  console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
+  console.log(tornGrid(plan, tearing));
   console.log(summaryTable(plan, tearing, modeCosts));
   console.log(checksTable(checks));
 

@@ -1,8 +1,7 @@
 // The bench's tables on the terminal, drawn by cli-table3.
 import Table from 'cli-table3';
-import type { ModeName } from '../src/index.js';
+import type { ModeName, NativeCounters } from '../src/index.js';
 import type { Check } from './checks.js';
-import { readerRatio } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 import type { Timing } from './tasks.js';
@@ -37,12 +36,74 @@ function formatNs(ns: number): string {
   return `${ns.toFixed(1)} ns`;
 }
 
-function table(head: string[]): Table.Table {
-  return new Table({ head, style: { head: [], border: [] } });
+/** Long tables leave out the lines between rows. */
+const WITHOUT_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function table(head: string[], { rowLines = true } = {}): Table.Table {
+  return new Table({ head, style: { head: [], border: [] }, ...(rowLines ? {} : { chars: WITHOUT_ROW_LINES }) });
 }
 
-/** Torn fraction per mode, size and layout; "0" means not one torn snapshot. */
-export function tearingTable(plan: BenchPlan, rows: readonly TearingRow[]): string {
+function formatCounters(counters: NativeCounters): string {
+  return Object.entries(counters)
+    .filter(([, value]) => value > 0)
+    .map(([name, value]) => `${name} ${formatCount(value)}`)
+    .join(', ');
+}
+
+/** Every run of the tearing matrix, one line each. */
+export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[]): string {
+  const out = table(['mode', 'size', 'layout', 'snapshots', 'torn', 'torn fraction', 'torn/s', 'counters'], { rowLines: false });
+  for (const layout of plan.layouts) {
+    for (const size of plan.sizes) {
+      for (const row of rows.filter((r) => r.layout === layout.name && r.size === size)) {
+        out.push([
+          row.mode,
+          formatBytes(size),
+          layout.name,
+          formatCount(row.snapshots),
+          formatCount(row.torn),
+          formatFraction(row.tornFraction),
+          formatCount(row.tornPerSecond),
+          formatCounters(row.counters),
+        ]);
+      }
+    }
+  }
+  return out.toString();
+}
+
+/** Per mode and size: reader and writer rates under the seed's contention, their ratio to unlocked, and the uncontended cost of one copy. */
+export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
+  const out = table(
+    ['mode', 'size', 'reads/s', 'read GB/s', 'vs unlocked', 'writes/s', 'write GB/s', 'vs unlocked', 'one write\nuncontended', 'one snapshot\nuncontended'],
+    { rowLines: false },
+  );
+  const find = (mode: ModeName, size: number) => tearing.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT);
+  for (const size of plan.sizes) {
+    const unlocked = find('unlocked', size);
+    for (const mode of plan.modes) {
+      const row = find(mode, size);
+      const cost = costs.find((c) => c.mode === mode && c.size === size);
+      if (!row || !cost) continue;
+      out.push([
+        mode,
+        formatBytes(size),
+        formatCount(row.snapshotsPerSecond),
+        row.readerGBps.toFixed(2),
+        formatRatio(unlocked ? row.snapshotsPerSecond / unlocked.snapshotsPerSecond : NaN),
+        formatCount(row.writesPerSecond),
+        row.writerGBps.toFixed(2),
+        formatRatio(unlocked ? row.writesPerSecond / unlocked.writesPerSecond : NaN),
+        formatNs(cost.writeNs),
+        formatNs(cost.snapshotNs),
+      ]);
+    }
+  }
+  return out.toString();
+}
+
+/** Torn fraction per mode, size and layout, at a glance; "0" means not one torn snapshot. */
+export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
   const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))]);
   for (const mode of plan.modes) {
     out.push([
@@ -58,40 +119,8 @@ export function tearingTable(plan: BenchPlan, rows: readonly TearingRow[]): stri
   return out.toString();
 }
 
-/** Reader snapshots/s and writer publishes/s under the seed's contention, with the readers' ratio to unlocked. */
-export function contentionTable(plan: BenchPlan, rows: readonly TearingRow[]): string {
-  const out = table(['under contention\n2w+1r', ...plan.sizes.map((s) => `${formatBytes(s)}\nreads/s (vs unlocked)\nwrites/s`)]);
-  for (const mode of plan.modes) {
-    out.push([
-      mode,
-      ...plan.sizes.map((size) => {
-        const row = rows.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT);
-        if (!row) return '';
-        const ratio = readerRatio(rows, mode, size, SEED_LAYOUT);
-        return `${formatCount(row.snapshotsPerSecond)} (${formatRatio(ratio)})\n${formatCount(row.writesPerSecond)}`;
-      }),
-    ]);
-  }
-  return out.toString();
-}
-
-/** One uncontended write and snapshot per mode and size. */
-export function modeCostTable(plan: BenchPlan, rows: readonly ModeCostRow[]): string {
-  const out = table(['uncontended\nwrite / snapshot', ...plan.sizes.map((s) => formatBytes(s))]);
-  for (const mode of plan.modes) {
-    out.push([
-      mode,
-      ...plan.sizes.map((size) => {
-        const row = rows.find((r) => r.mode === mode && r.size === size);
-        return row ? `${formatNs(row.writeNs)}\n${formatNs(row.snapshotNs)}` : '';
-      }),
-    ]);
-  }
-  return out.toString();
-}
-
 export function callTable(timings: readonly Timing[]): string {
-  const out = table(['call (uncontended)', 'median per call', 'calls/s', 'GB/s']);
+  const out = table(['call (uncontended)', 'median per call', 'calls/s', 'GB/s'], { rowLines: false });
   for (const t of timings) out.push([t.name, formatNs(t.nsPerOp), formatCount(t.opsPerSecond), t.bytes > 0 ? t.GBps.toFixed(2) : '']);
   return out.toString();
 }
@@ -105,14 +134,19 @@ function median(values: number[]): number {
 
 /** One line per mode: does it tear, and what does it cost next to unlocked? */
 export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
-  const out = table([
-    'mode',
-    'verdict',
-    `torn\n${formatBytes(SUMMARY_SIZE)} ${SEED_LAYOUT}`,
-    'reads/s vs unlocked\nmedian over sizes',
-    'writes/s vs unlocked\nmedian over sizes',
-    `uncontended snapshot\n${formatBytes(SUMMARY_SIZE)}`,
-  ]);
+  const out = table(
+    [
+      'mode',
+      'verdict',
+      'snapshots\nall runs',
+      'torn\nall runs',
+      `torn\n${formatBytes(SUMMARY_SIZE)} ${SEED_LAYOUT}`,
+      'reads/s vs unlocked\nmedian over sizes',
+      'writes/s vs unlocked\nmedian over sizes',
+      `one snapshot\n${formatBytes(SUMMARY_SIZE)}, alone`,
+    ],
+    { rowLines: false },
+  );
   const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') =>
     tearing.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT)?.[key] ?? NaN;
   for (const mode of plan.modes) {
@@ -123,7 +157,9 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
     const cost = costs.find((c) => c.mode === mode && c.size === SUMMARY_SIZE);
     out.push([
       mode,
-      torn === 0 ? `tear-free\n(${formatCount(snapshots)} snapshots)` : `TEARS\n(${formatFraction(torn / snapshots)} of ${formatCount(snapshots)})`,
+      torn === 0 ? 'tear-free' : 'TEARS',
+      formatCount(snapshots),
+      `${formatCount(torn)} (${formatFraction(snapshots > 0 ? torn / snapshots : 0)})`,
       seedRow ? `${formatCount(seedRow.torn)} (${formatFraction(seedRow.tornFraction)})` : '',
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'snapshotsPerSecond') / rate('unlocked', s, 'snapshotsPerSecond')))),
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'writesPerSecond') / rate('unlocked', s, 'writesPerSecond')))),
@@ -134,7 +170,7 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
 }
 
 export function checksTable(checks: readonly Check[]): string {
-  const out = table(['performance figure', 'measured', 'target', '']);
+  const out = table(['performance figure', 'measured', 'target', ''], { rowLines: false });
   for (const check of checks) {
     const value = Math.abs(check.value) >= 100 ? formatCount(check.value) : check.value < 0.01 ? check.value.toPrecision(2) : check.value.toFixed(2);
     out.push([check.name, value, check.target ?? '', check.meets === null ? '' : check.meets ? 'meets' : 'MISSES']);
