@@ -104,7 +104,9 @@ export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[],
 
 /** Torn fraction per mode, size and layout, at a glance; "0" means not one torn snapshot. */
 export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
-  const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))]);
+  const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))], {
+    rowLines: false,
+  });
   for (const mode of plan.modes) {
     out.push([
       mode,
@@ -172,7 +174,8 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
 export function checksTable(checks: readonly Check[]): string {
   const out = table(['performance figure', 'measured', 'target', ''], { rowLines: false });
   for (const check of checks) {
-    const value = Math.abs(check.value) >= 100 ? formatCount(check.value) : check.value < 0.01 ? check.value.toPrecision(2) : check.value.toFixed(2);
+    // Three decimals, so a figure just under its target does not print as the target itself.
+    const value = Math.abs(check.value) >= 100 ? formatCount(check.value) : check.value < 0.01 ? check.value.toPrecision(2) : check.value.toFixed(3);
     out.push([check.name, value, check.target ?? '', check.meets === null ? '' : check.meets ? 'meets' : 'MISSES']);
   }
   return out.toString();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tearlab run: the seed's tearing demo from the command line.
-import { writeFile } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { environment } from './environment.js';
 import { runTearing } from './experiment.js';
@@ -93,31 +93,49 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
   };
 }
 
-async function run(command: RunCommand): Promise<void> {
-  console.log(formatEnvironment(environment()));
-  console.log(formatConfig(command));
-  const results: TearingResult[] = [];
-  for (const mode of command.modes) {
-    const progress = progressLine(`mode=${mode}`);
-    try {
-      const result = await runTearing({
-        mode,
-        size: command.size,
-        iters: command.iters,
-        timeMs: command.timeMs ?? undefined,
-        writers: command.writers,
-        readers: command.readers,
-        slowReader: command.slowReader,
-        onProgress: (done, total) => progress.update(done, total),
-      });
-      results.push(result);
-      progress.end();
-      console.log(formatResult(result));
-    } finally {
-      progress.end();
-    }
+/** Opens the --json file before the runs, so a bad path fails in a second rather than after a long run. */
+async function openJson(file: string | null): Promise<FileHandle | null> {
+  if (file === null) return null;
+  try {
+    return await open(file, 'w');
+  } catch (error) {
+    throw new UsageError(`--json cannot write ${file}: ${(error as Error).message}`);
   }
-  if (command.json !== null) await writeFile(command.json, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function runMode(mode: ModeName, command: RunCommand): Promise<TearingResult> {
+  const progress = progressLine(`mode=${mode}`);
+  try {
+    return await runTearing({
+      mode,
+      size: command.size,
+      iters: command.iters,
+      timeMs: command.timeMs ?? undefined,
+      writers: command.writers,
+      readers: command.readers,
+      slowReader: command.slowReader,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.end();
+  }
+}
+
+async function run(command: RunCommand): Promise<void> {
+  const json = await openJson(command.json);
+  try {
+    console.log(formatEnvironment(environment()));
+    console.log(formatConfig(command));
+    const results: TearingResult[] = [];
+    for (const mode of command.modes) {
+      const result = await runMode(mode, command);
+      results.push(result);
+      console.log(formatResult(result));
+    }
+    await json?.writeFile(`${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    await json?.close();
+  }
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -68,6 +68,7 @@ describe('tearlab run', () => {
     [['run', '--bogus'], /Unknown option '--bogus'/],
     [['run', 'extra'], /Unexpected argument 'extra'/],
     [['fly'], /unknown command 'fly'/],
+    [['run', '--json', '/nonexistent-dir/out.json'], /--json cannot write \/nonexistent-dir\/out\.json/],
   ];
   for (const [args, message] of mistakes) {
     it(`exits 2 with one line for: ${args.join(' ')}`, () => {
