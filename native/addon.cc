@@ -86,10 +86,10 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   }
 
   // lockedCopy(lock, dst, src): copies all of src into dst holding the lock
-  // word lock[0].
+  // in lock's first words (see shared_lock.h).
   Napi::Value LockedCopy(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView lock = RequireWordView(env, info[0], "lock", 1);
+    const WordView lock = RequireWordView(env, info[0], "lock", kSharedLockWords);
     const ByteView dst = RequireByteView(env, info[1], "dst");
     const ByteView src = RequireSource(env, info[2], dst.length);
     SharedLockGuard hold(lock.data, counters_);
@@ -100,7 +100,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // lockedSnapshot(lock, shared, snapshot) -> classification
   Napi::Value LockedSnapshot(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
-    const WordView lock = RequireWordView(env, info[0], "lock", 1);
+    const WordView lock = RequireWordView(env, info[0], "lock", kSharedLockWords);
     const ByteView shared = RequireByteView(env, info[1], "shared");
     const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
     {
@@ -254,7 +254,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
 
   static Napi::Object Layout(Napi::Env env) {
     Napi::Object layout = Napi::Object::New(env);
-    layout.Set("lockWords", 1);
+    layout.Set("lockWords", static_cast<int>(kSharedLockWords));
     layout.Set("seqlockWords", static_cast<int>(kSeqlockWords));
     layout.Set("doubleBufferPublishedSlot", static_cast<int>(kPublishedSlot));
     layout.Set("doubleBufferFirstPin", static_cast<int>(kFirstPin));

@@ -8,11 +8,12 @@
 
 #include "copy.h"
 #include "counters.h"
+#include "shared_lock.h"
 
 namespace tearlab {
 
-// Layout of the seqlock's Int32Array state.
-enum SeqlockWord { kSequence = 0, kWriterLock = 1, kSeqlockWords = 2 };
+// Layout of the seqlock's Int32Array state: the sequence, then the writers' lock.
+enum SeqlockWord { kSequence = 0, kWriterLock = 1, kSeqlockWords = kWriterLock + kSharedLockWords };
 
 // Optimistic reads a reader tries before it takes the writers' lock instead.
 // Writers that never pause would otherwise starve readers forever: every copy

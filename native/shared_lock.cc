@@ -1,6 +1,7 @@
 #include "shared_lock.h"
 
 #include <atomic>
+#include <chrono>
 
 namespace tearlab {
 
@@ -19,30 +20,53 @@ inline void CpuRelax() {
 }  // namespace
 
 void SharedLock::Lock(Counters& counters) {
-  std::atomic_ref<int32_t> state(*word_);
+  std::atomic_ref<int32_t> state(words_[kLockState]);
+  std::atomic_ref<int32_t> starving(words_[kStarving]);
   int32_t seen = kUnlocked;
-  if (state.compare_exchange_strong(seen, kLockedNoWaiters, std::memory_order_acquire)) {
+  if (starving.load(std::memory_order_relaxed) == 0 &&
+      state.compare_exchange_strong(seen, kLockedNoWaiters, std::memory_order_acquire)) {
     return;
   }
   ++counters[kLockWaits];
   for (int spin = 0; spin < kSpinsBeforePark; ++spin) {
     CpuRelax();
     seen = kUnlocked;
-    if (state.load(std::memory_order_relaxed) == kUnlocked &&
+    if (starving.load(std::memory_order_relaxed) == 0 &&
+        state.load(std::memory_order_relaxed) == kUnlocked &&
         state.compare_exchange_weak(seen, kLockedNoWaiters, std::memory_order_acquire)) {
       return;
     }
   }
-  // From here on we may sleep, so we mark the lock contended; whoever holds it
-  // then knows to wake someone when it unlocks.
-  while (state.exchange(kLockedWithWaiters, std::memory_order_acquire) != kUnlocked) {
+  const auto since = std::chrono::steady_clock::now();
+  bool starving_here = false;
+  for (;;) {
+    const int32_t starvers = starving.load();
+    if (!starving_here && starvers != 0) {
+      starving.wait(starvers);
+      continue;
+    }
+    // From here on we may sleep, so we mark the lock contended; whoever holds
+    // it then knows to wake someone when it unlocks.
+    if (state.exchange(kLockedWithWaiters, std::memory_order_acquire) == kUnlocked) break;
     state.wait(kLockedWithWaiters, std::memory_order_relaxed);
+    if (!starving_here && std::chrono::steady_clock::now() - since >
+                              std::chrono::microseconds(kStarvationMicros)) {
+      starving_here = true;
+      starving.fetch_add(1);
+    }
   }
+  if (starving_here && starving.fetch_sub(1) == 1) starving.notify_all();
 }
 
 void SharedLock::Unlock() {
-  std::atomic_ref<int32_t> state(*word_);
-  if (state.exchange(kUnlocked, std::memory_order_release) == kLockedWithWaiters) {
+  std::atomic_ref<int32_t> state(words_[kLockState]);
+  if (state.exchange(kUnlocked, std::memory_order_release) != kLockedWithWaiters) return;
+  // One woken waiter would do, unless someone starves: a waiter that is not
+  // starving would take the wake-up and then stand aside, leaving the
+  // starving one parked.
+  if (std::atomic_ref<int32_t>(words_[kStarving]).load() != 0) {
+    state.notify_all();
+  } else {
     state.notify_one();
   }
 }
