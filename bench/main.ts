@@ -46,7 +46,7 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   const startedAt = new Date().toISOString();
   const env = environment();
   console.log(formatEnvironment(env));
-  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.runMs} ms per tearing run\n`);
+  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.passes} x ${plan.runMs} ms per mode, size and layout\n`);
 
   const rounds = CALL_ROUNDS[plan.name];
   const steps = tearingSteps(plan) + rounds + 1;
@@ -58,7 +58,7 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   progress.end();
   const checks = computeChecks(plan, calls, tearing);
 
-  console.log(`Tearing matrix: every mode, size and layout, ${plan.runMs} ms each`);
+  console.log(`Tearing matrix: every mode, size and layout, ${plan.passes} x ${plan.runMs} ms each`);
   console.log(tearingMatrixTable(plan, tearing));
   console.log('\nCost matrix: rates under the seed\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
   console.log(costMatrixTable(plan, tearing, modeCosts));

@@ -22,8 +22,9 @@ export interface BenchPlan {
   /** Sizes of the tearing matrix and of the per-mode copy costs. */
   readonly sizes: readonly number[];
   readonly layouts: readonly Layout[];
-  /** Time budget of each tearing run. */
+  /** Time budget of each tearing run, and how many runs of each mode, size and layout are added up. */
   readonly runMs: number;
+  readonly passes: number;
   /** Sizes of the memcpy call costs, and those compared with the copy looped inside the addon. */
   readonly callSizes: readonly number[];
   readonly nativeLoopSizes: readonly number[];
@@ -40,8 +41,8 @@ const common = {
   nativeLoopSizes: [64 * KiB, 128 * KiB, MiB, 4 * MiB],
 };
 
-export const FULL_PLAN: BenchPlan = { ...common, name: 'full', runMs: 700, taskMs: 250, warmupMs: 50 };
-export const QUICK_PLAN: BenchPlan = { ...common, name: 'quick', runMs: 100, taskMs: 40, warmupMs: 10 };
+export const FULL_PLAN: BenchPlan = { ...common, name: 'full', runMs: 350, passes: 2, taskMs: 250, warmupMs: 50 };
+export const QUICK_PLAN: BenchPlan = { ...common, name: 'quick', runMs: 100, passes: 1, taskMs: 40, warmupMs: 10 };
 
 /** 8 B, 4 KiB, 1 MiB. */
 export function formatBytes(bytes: number): string {
