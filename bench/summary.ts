@@ -4,7 +4,7 @@ import type { ModeName, NativeCounters } from '../src/index.js';
 import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
-import type { Timing } from './tasks.js';
+import { median, type Timing } from './tasks.js';
 import type { TearingRow } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;
@@ -125,13 +125,6 @@ export function callTable(timings: readonly Timing[]): string {
   const out = table(['call (uncontended)', 'median per call', 'calls/s', 'GB/s'], { rowLines: false });
   for (const t of timings) out.push([t.name, formatNs(t.nsPerOp), formatCount(t.opsPerSecond), t.bytes > 0 ? t.GBps.toFixed(2) : '']);
   return out.toString();
-}
-
-function median(values: number[]): number {
-  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (finite.length === 0) return NaN;
-  const middle = finite.length >> 1;
-  return finite.length % 2 ? finite[middle] : (finite[middle - 1] + finite[middle]) / 2;
 }
 
 /** One line per mode: does it tear, and what does it cost next to unlocked? */
