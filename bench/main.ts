@@ -11,7 +11,7 @@ import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
 import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
-import { writeReport } from './report.js';
+import { prepareResultsDirectory, writeReport } from './report.js';
 import { callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
@@ -96,6 +96,12 @@ async function main(): Promise<number> {
   if (args === 'help') {
     console.log(USAGE);
     return 0;
+  }
+  try {
+    await prepareResultsDirectory(args.out);
+  } catch (error) {
+    console.error(`tearlab bench: --out cannot be used: ${(error as Error).message}`);
+    return 2;
   }
   await bench(args);
   return 0;
