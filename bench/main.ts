@@ -16,7 +16,7 @@ import { callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTab
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --out DIR]
-  --quick    short runs (about 30 s on 2 cores) instead of the full matrix (about 3 minutes)
+  --quick    short runs (about 20 s on 2 cores) instead of the full matrix (about 100 s)
   --out DIR  where the JSON results go (default: results)`;
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
