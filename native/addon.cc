@@ -88,46 +88,35 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // lockedCopy(lock, dst, src): copies all of src into dst holding the lock
   // in lock's first words (see shared_lock.h).
   Napi::Value LockedCopy(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
-    const WordView lock = RequireWordView(env, info[0], "lock", kSharedLockWords);
-    const ByteView dst = RequireByteView(env, info[1], "dst");
-    const ByteView src = RequireSource(env, info[2], dst.length);
-    SharedLockGuard hold(lock.data, counters_);
-    PacedCopy(dst.data, src.data, src.length, ReadPace{});
+    const GuardedWrite write = RequireGuardedWrite(info, "lock", kSharedLockWords, "dst");
+    SharedLockGuard hold(write.words, counters_);
+    PacedCopy(write.dst, write.src, write.n, ReadPace{});
     return info.Env().Undefined();
   }
 
   // lockedSnapshot(lock, shared, snapshot) -> classification
   Napi::Value LockedSnapshot(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
-    const WordView lock = RequireWordView(env, info[0], "lock", kSharedLockWords);
-    const ByteView shared = RequireByteView(env, info[1], "shared");
-    const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
+    const GuardedSnapshot read = RequireGuardedSnapshot(info, "lock", kSharedLockWords);
     {
-      SharedLockGuard hold(lock.data, counters_);
-      PacedCopy(snapshot.data, shared.data, snapshot.length, pace_);
+      SharedLockGuard hold(read.words, counters_);
+      PacedCopy(read.snapshot.data, read.shared, read.snapshot.length, pace_);
     }
-    return Classified(env, snapshot);
+    return Classified(info.Env(), read.snapshot);
   }
 
   // seqlockWrite(state, shared, src)
   Napi::Value SeqlockWrite(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kSeqlockWords);
-    const ByteView shared = RequireByteView(env, info[1], "shared");
-    const ByteView src = RequireSource(env, info[2], shared.length);
-    tearlab::SeqlockWrite(state.data, shared.data, src.data, src.length, counters_);
+    const GuardedWrite write = RequireGuardedWrite(info, "state", kSeqlockWords, "shared");
+    tearlab::SeqlockWrite(write.words, write.dst, write.src, write.n, counters_);
     return info.Env().Undefined();
   }
 
   // seqlockSnapshot(state, shared, snapshot) -> classification
   Napi::Value SeqlockSnapshot(const Napi::CallbackInfo& info) {
-    napi_env env = info.Env();
-    const WordView state = RequireWordView(env, info[0], "state", kSeqlockWords);
-    const ByteView shared = RequireByteView(env, info[1], "shared");
-    const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
-    SeqlockRead(state.data, shared.data, snapshot.data, snapshot.length, pace_, counters_);
-    return Classified(env, snapshot);
+    const GuardedSnapshot read = RequireGuardedSnapshot(info, "state", kSeqlockWords);
+    SeqlockRead(read.words, read.shared, read.snapshot.data, read.snapshot.length, pace_,
+                counters_);
+    return Classified(info.Env(), read.snapshot);
   }
 
   // doubleBufferWrite(state, slots, src): state holds the published index and
@@ -206,6 +195,43 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
                                       dst.length <= src.length ? "dst.byteLength"
                                                                : "src.byteLength");
     return {dst.data, src.data, n};
+  }
+
+  // The arguments of a write guarded by synchronization words.
+  struct GuardedWrite {
+    int32_t* words;
+    uint8_t* dst;
+    const uint8_t* src;
+    size_t n;
+  };
+
+  // (words, dst, src): words an Int32Array of at least min_words; all of src
+  // fits in dst.
+  static GuardedWrite RequireGuardedWrite(const Napi::CallbackInfo& info, const char* words_name,
+                                          size_t min_words, const char* dst_name) {
+    napi_env env = info.Env();
+    const WordView words = RequireWordView(env, info[0], words_name, min_words);
+    const ByteView dst = RequireByteView(env, info[1], dst_name);
+    const ByteView src = RequireSource(env, info[2], dst.length);
+    return {words.data, dst.data, src.data, src.length};
+  }
+
+  // The arguments of a snapshot guarded by synchronization words.
+  struct GuardedSnapshot {
+    int32_t* words;
+    const uint8_t* shared;
+    ByteView snapshot;
+  };
+
+  // (words, shared, snapshot): words an Int32Array of at least min_words;
+  // the snapshot no longer than shared.
+  static GuardedSnapshot RequireGuardedSnapshot(const Napi::CallbackInfo& info,
+                                                const char* words_name, size_t min_words) {
+    napi_env env = info.Env();
+    const WordView words = RequireWordView(env, info[0], words_name, min_words);
+    const ByteView shared = RequireByteView(env, info[1], "shared");
+    const ByteView snapshot = RequireSnapshot(env, info[2], shared.length);
+    return {words.data, shared.data, snapshot};
   }
 
   struct DoubleBufferArgs {
