@@ -57,6 +57,24 @@ describe('tearlab run', () => {
     expect(written[0].environment.node).toBe(process.version);
   });
 
+  const fixCounters: [string, string[]][] = [
+    ['lock', ['lock_waits']],
+    ['js-lock', ['lock_waits']],
+    ['double-buffer', ['retries', 'slot_waits']],
+    ['seqlock', ['retries', 'fallbacks', 'lock_waits']],
+  ];
+  for (const [mode, counters] of fixCounters) {
+    it(`runs ${mode} with a slow reader, 0 torn, and prints its counters`, () => {
+      const { code, stdout } = tearlab(['run', '--mode', mode, '--iters', '400', '--size', '1024', '--readers', '2', '--slow-reader']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/SLOW_READER=true/);
+      const line = stdout.split('\n').find((l) => l.startsWith('mode='))!;
+      expect(resultLines(stdout)).toEqual([{ mode, tearing: 0, snapshots: 400 }]);
+      for (const counter of counters) expect(line).toMatch(new RegExp(` ${counter}=\\d+`));
+      expect(line).toMatch(/ writes=\d+/);
+    });
+  }
+
   const mistakes: [string[], RegExp][] = [
     [['run', '--mode', 'gil'], /--mode must be one of/],
     [['run', '--size', '0'], /--size must be at least 1/],
