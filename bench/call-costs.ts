@@ -10,7 +10,7 @@ import { median, repeat, repsFor, timeOperations, type TimedOperation, type Timi
 
 const NOOP_REPS = 1000;
 const CLASSIFY_SIZE = 128 * 1024;
-const COPY_MODES: CopyMode[] = ['unlocked', 'global-lock'];
+const BENCHED_MODES: CopyMode[] = ['unlocked', 'global-lock'];
 
 export const EMPTY_CALL = 'empty addon call';
 export const memcpyName = (mode: CopyMode, bytes: number) => `memcpy ${mode} ${formatBytes(bytes)}`;
@@ -35,7 +35,7 @@ function operations(plan: BenchPlan): TimedOperation[] {
   for (const bytes of new Set([...plan.callSizes, ...plan.nativeLoopSizes])) {
     const { dst, src } = buffers(bytes);
     const reps = repsFor(bytes);
-    for (const mode of COPY_MODES) {
+    for (const mode of BENCHED_MODES) {
       if (mode === 'global-lock' && !plan.callSizes.includes(bytes)) continue;
       ops.push({ name: memcpyName(mode, bytes), bytes, reps, run: repeat(reps, () => memcpy(dst, src, bytes, mode)) });
     }

@@ -34,7 +34,7 @@ function report(name: string, value: number): Check {
   return { name, value, target: null, meets: null };
 }
 
-export function readerRatio(rows: readonly TearingRow[], mode: ModeName, size: number, layout: string): number {
+function readerRatio(rows: readonly TearingRow[], mode: ModeName, size: number, layout: string): number {
   const find = (m: ModeName) => rows.find((r) => r.mode === m && r.size === size && r.layout === layout);
   const fix = find(mode);
   const unlocked = find('unlocked');

@@ -8,7 +8,7 @@ export interface Layout {
 }
 
 /** The seed's 2 writers + 1 reader, and 1 + 1 where each has a core of its own on a 2-core machine. */
-export const LAYOUTS: readonly Layout[] = [
+const LAYOUTS: readonly Layout[] = [
   { name: '2w+1r', writers: 2, readers: 1 },
   { name: '1w+1r', writers: 1, readers: 1 },
 ];

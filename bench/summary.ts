@@ -11,7 +11,7 @@ const SUMMARY_SIZE = 128 * 1024;
 const SEED_LAYOUT = '2w+1r';
 
 /** 1.23M, 456k, 789 */
-export function formatCount(value: number): string {
+function formatCount(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (value >= 1e9) return `${(value / 1e9).toFixed(2)}G`;
   if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;

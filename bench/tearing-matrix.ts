@@ -2,6 +2,7 @@
 // snapshots tear, and how fast readers and writers go under that contention.
 import { runTearing, type ModeName, type NativeCounters } from '../src/index.js';
 import { addCounters, zeroCounters } from '../src/counters.js';
+import { perSecond } from '../src/results.js';
 import { formatBytes, type BenchPlan, type Layout } from './plan.js';
 
 export interface TearingRow {
@@ -39,7 +40,6 @@ interface Totals {
 }
 
 function toRow(mode: ModeName, size: number, layout: Layout, totals: Totals): TearingRow {
-  const perSecond = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
   const snapshotsPerSecond = perSecond(totals.snapshots, totals.readerWallMs);
   const writesPerSecond = perSecond(totals.writes, totals.elapsedMs);
   return {

@@ -10,7 +10,7 @@ import { createControl, FIRST_PROGRESS, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import { NORMAL_READ_PACE, resolveOptions, SLOW_READ_PACE, type ResolvedOptions, type TearingOptions } from './options.js';
 import { FIRST_PATTERN } from './patterns.js';
-import type { TearingResult } from './results.js';
+import { perSecond, type TearingResult } from './results.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -44,7 +44,6 @@ function summarize(options: ResolvedOptions, reports: WorkerReport[], elapsedMs:
   const writes = writers.reduce((sum, w) => sum + w.writes, 0);
   const readerWallMs = Math.max(...readers.map((r) => r.wallMs));
   const firstTorn = readers.map((r) => r.firstTornAt).filter((at): at is number => at !== null);
-  const perSecond = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
   return {
     mode: options.mode,
     size: options.size,

@@ -3,6 +3,11 @@ import type { Environment } from './environment.js';
 import type { ModeName } from './modes/index.js';
 import type { NativeCounters } from './native.js';
 
+/** Events per second from a count over milliseconds (0 over no time). */
+export function perSecond(count: number, ms: number): number {
+  return ms > 0 ? (count * 1000) / ms : 0;
+}
+
 export interface TearingResult {
   mode: ModeName;
   size: number;
