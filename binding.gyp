@@ -4,12 +4,17 @@
       "target_name": "tearlab",
       "sources": [
         "native/addon.cc",
+        "native/affinity.cc",
         "native/args.cc",
+        "native/batch.cc",
         "native/classify.cc",
         "native/copy.cc",
         "native/shared_lock.cc",
         "native/seqlock.cc",
-        "native/double_buffer.cc"
+        "native/double_buffer.cc",
+        "native/native_run.cc",
+        "native/native_run_call.cc",
+        "native/region_args.cc"
       ],
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -6,7 +6,8 @@
 import { classify, memcpy, type CopyMode } from '../src/index.js';
 import { binding } from '../src/native.js';
 import { formatBytes, type BenchPlan } from './plan.js';
-import { median, repeat, repsFor, timeOperations, type TimedOperation, type Timing } from './tasks.js';
+import { repeat, repsFor, timeOperations, type TimedOperation, type Timing } from './tasks.js';
+import { median } from '../src/stats.js';
 
 const NOOP_REPS = 1000;
 const CLASSIFY_SIZE = 128 * 1024;

@@ -4,7 +4,8 @@ import type { ModeName, NativeCounters } from '../src/index.js';
 import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
-import { median, type Timing } from './tasks.js';
+import type { Timing } from './tasks.js';
+import { median } from '../src/stats.js';
 import type { TearingRow } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;

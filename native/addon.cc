@@ -5,11 +5,16 @@
 
 #include <string>
 
+#include "affinity.h"
 #include "args.h"
+#include "batch.h"
 #include "classify.h"
 #include "copy.h"
 #include "counters.h"
+#include "counters_object.h"
 #include "double_buffer.h"
+#include "native_run_call.h"
+#include "region_args.h"
 #include "seqlock.h"
 #include "shared_lock.h"
 
@@ -19,6 +24,8 @@ namespace {
 
 constexpr uint32_t kMaxReadChunks = 1u << 20;
 constexpr uint32_t kMaxReadPauseMicros = 1000000;
+constexpr uint64_t kMaxSafeInteger = (1ULL << 53) - 1;
+constexpr size_t kIntactTableBytes = 256;
 
 }  // namespace
 
@@ -46,11 +53,19 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
                                                              kExported),
             InstanceMethod<&TearlabAddon::DoubleBufferSnapshot>("doubleBufferSnapshot",
                                                                 kExported),
+            InstanceMethod<&TearlabAddon::WriteBatch>("writeBatch", kExported),
+            InstanceMethod<&TearlabAddon::SnapshotBatch>("snapshotBatch", kExported),
+            InstanceMethod<&TearlabAddon::RunNative>("runNative", kExported),
+            InstanceMethod<&TearlabAddon::AllowedCpus>("allowedCpus", kExported),
+            InstanceMethod<&TearlabAddon::PinThread>("pinThread", kExported),
+            InstanceMethod<&TearlabAddon::CurrentCpu>("currentCpu", kExported),
             InstanceMethod<&TearlabAddon::SetReadPace>("setReadPace", kExported),
             InstanceMethod<&TearlabAddon::TakeCounters>("takeCounters", kExported),
             InstanceMethod<&TearlabAddon::Noop>("noop", kExported),
             InstanceMethod<&TearlabAddon::CopyLoop>("copyLoop", kExported),
             InstanceValue("layout", Layout(env), kExported),
+            InstanceValue("batchModes", BatchModes(env), kExported),
+            InstanceValue("counterNames", CounterNames(env), kExported),
             InstanceValue("build", BuildInfo(env), kExported),
         });
   }
@@ -143,23 +158,94 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     return Classified(env, snapshot);
   }
 
-  // setReadPace(chunks, pauseMicros): how this thread's snapshots copy.
+  // writeBatch(mode, words, data, first, second, count, stop, outcome): up to
+  // `count` writes alternating first and second, each synchronized by the
+  // batch mode (an id from batchModes); stops early once stop[0] is nonzero.
+  // What it counted goes into the Float64Array outcome (layout.batchOutcome).
+  Napi::Value WriteBatch(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const BatchMode mode = RequireBatchMode(env, info[0], "mode");
+    const Region region = RequireRegion(env, mode, Role::kWriter, info[1], info[2]);
+    const size_t capacity = CopyCapacity(mode, region);
+    const ByteView first = RequireFitting(env, info[3], "first", capacity);
+    const ByteView second = RequireFitting(env, info[4], "second", capacity);
+    if (second.length != first.length) {
+      ThrowRangeError(env, "The \"second\" argument's byteLength (" + std::to_string(second.length) +
+                               ") must equal the first's (" + std::to_string(first.length) + ")");
+    }
+    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeInteger);
+    int32_t* stop = RequireWordView(env, info[6], "stop", 1).data;
+    double* outcome = RequireFloat64View(env, info[7], "outcome", kBatchOutcomeFields);
+    StoreOutcome(env, outcome,
+                 tearlab::WriteBatch(mode, region, first.data, second.data, first.length, count, stop));
+    return info.Env().Undefined();
+  }
+
+  // snapshotBatch(mode, words, data, snapshot, intact, count, stop, outcome):
+  // up to `count` snapshots, each classified against the 256-byte table
+  // `intact`, at this thread's read pace.
+  Napi::Value SnapshotBatch(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const BatchMode mode = RequireBatchMode(env, info[0], "mode");
+    const Region region = RequireRegion(env, mode, Role::kReader, info[1], info[2]);
+    const ByteView snapshot = RequireFitting(env, info[3], "snapshot", CopyCapacity(mode, region));
+    const ByteView intact = RequireByteView(env, info[4], "intact");
+    if (intact.length < kIntactTableBytes) {
+      ThrowRangeError(env, "The \"intact\" argument must hold 256 bytes, got " +
+                               std::to_string(intact.length));
+    }
+    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeInteger);
+    int32_t* stop = RequireWordView(env, info[6], "stop", 1).data;
+    double* outcome = RequireFloat64View(env, info[7], "outcome", kBatchOutcomeFields);
+    StoreOutcome(env, outcome,
+                 tearlab::SnapshotBatch(mode, region, snapshot.data, snapshot.length, intact.data,
+                                        count, stop, pace_));
+    return info.Env().Undefined();
+  }
+
+  // runNative(mode, words, data, size, patterns, intact, readers, iters, stop,
+  // cpus, paces) -> Promise: the experiment on native threads (native_run.h).
+  Napi::Value RunNative(const Napi::CallbackInfo& info) { return StartNativeRun(info); }
+
+  // allowedCpus() -> the CPUs this process may run on, or null where unknown.
+  Napi::Value AllowedCpus(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const tearlab::AllowedCpus allowed = ProcessAllowedCpus();
+    if (!allowed.supported) return env.Null();
+    Napi::Array cpus = Napi::Array::New(env, allowed.cpus.size());
+    for (size_t i = 0; i < allowed.cpus.size(); ++i) cpus.Set(static_cast<uint32_t>(i), allowed.cpus[i]);
+    return cpus;
+  }
+
+  // pinThread(cpu) -> null once the calling thread is pinned, else why not.
+  Napi::Value PinThread(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const uint64_t cpu = RequireCount(env, info[0], "cpu", kMaxCpus - 1);
+    const std::string refused = PinCurrentThread(static_cast<int>(cpu));
+    return refused.empty() ? env.Null() : Napi::String::New(env, refused);
+  }
+
+  // currentCpu() -> the CPU the calling thread runs on, or -1.
+  Napi::Value CurrentCpu(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), tearlab::CurrentCpu());
+  }
+
+  // setReadPace(chunks, pauseMicros, restMicros): how this thread's snapshots
+  // copy, and how long a batch rests after each one.
   Napi::Value SetReadPace(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
     const uint64_t chunks = RequireCount(env, info[0], "chunks", kMaxReadChunks);
-    const uint64_t pause = RequireCount(env, info[1], "pauseMicros", kMaxReadPauseMicros);
     if (chunks == 0) ThrowRangeError(env, "The \"chunks\" argument must be at least 1, got 0");
-    pace_ = ReadPace{static_cast<uint32_t>(chunks), static_cast<uint32_t>(pause)};
+    const uint64_t pause = RequireCount(env, info[1], "pauseMicros", kMaxReadPauseMicros);
+    const uint64_t rest = RequireCount(env, info[2], "restMicros", kMaxReadPauseMicros);
+    pace_ = ReadPace{static_cast<uint32_t>(chunks), static_cast<uint32_t>(pause),
+                     static_cast<uint32_t>(rest)};
     return info.Env().Undefined();
   }
 
   // takeCounters() -> this thread's counters since the last call
   Napi::Value TakeCounters(const Napi::CallbackInfo& info) {
-    Napi::Object result = Napi::Object::New(info.Env());
-    for (int counter = 0; counter < kCounterCount; ++counter) {
-      result.Set(kCounterNames[counter],
-                 Napi::Number::New(info.Env(), static_cast<double>(counters_[counter])));
-    }
+    Napi::Object result = CountersObject(info.Env(), counters_);
     counters_.fill(0);
     return result;
   }
@@ -274,6 +360,18 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     return src;
   }
 
+  static void StoreOutcome(napi_env env, double* out, const BatchOutcome& outcome) {
+    out[kDone] = static_cast<double>(outcome.done);
+    out[kTorn] = static_cast<double>(outcome.torn);
+    out[kFirstTorn] = static_cast<double>(outcome.first_torn);
+    for (int counter = 0; counter < kCounterCount; ++counter) {
+      out[kFirstCounter + counter] = static_cast<double>(outcome.counters[counter]);
+    }
+    if (!outcome.ok) {
+      ThrowRangeError(env, "The \"words\" argument's published slot index is not one of its slots");
+    }
+  }
+
   static Napi::Value Classified(napi_env env, const ByteView& snapshot) {
     return Napi::Number::New(env, UniformByte(snapshot.data, snapshot.length));
   }
@@ -285,7 +383,32 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     layout.Set("doubleBufferPublishedSlot", static_cast<int>(kPublishedSlot));
     layout.Set("doubleBufferFirstPin", static_cast<int>(kFirstPin));
     layout.Set("doubleBufferPinStride", static_cast<int>(kPinStride));
+    Napi::Object outcome = Napi::Object::New(env);
+    outcome.Set("done", static_cast<int>(kDone));
+    outcome.Set("torn", static_cast<int>(kTorn));
+    outcome.Set("firstTorn", static_cast<int>(kFirstTorn));
+    outcome.Set("firstCounter", static_cast<int>(kFirstCounter));
+    outcome.Set("fields", static_cast<int>(kBatchOutcomeFields));
+    layout.Set("batchOutcome", outcome);
     return layout;
+  }
+
+  // { unlocked: 0, 'global-lock': 1, ... }: the ids of the modes with batch loops.
+  static Napi::Object BatchModes(Napi::Env env) {
+    Napi::Object modes = Napi::Object::New(env);
+    for (int mode = 0; mode < static_cast<int>(BatchMode::kCount); ++mode) {
+      modes.Set(kBatchModeNames[mode], mode);
+    }
+    return modes;
+  }
+
+  // The counters' names, in the order batch outcomes hold them.
+  static Napi::Array CounterNames(Napi::Env env) {
+    Napi::Array names = Napi::Array::New(env, kCounterCount);
+    for (int counter = 0; counter < kCounterCount; ++counter) {
+      names.Set(static_cast<uint32_t>(counter), kCounterNames[counter]);
+    }
+    return names;
   }
 
   static Napi::Object BuildInfo(Napi::Env env) {

@@ -88,25 +88,61 @@ ByteView RequireByteView(napi_env env, napi_value value, const char* name) {
   ThrowTypeError(env, name, "an ArrayBufferView (a typed array or a DataView)");
 }
 
-WordView RequireWordView(napi_env env, napi_value value, const char* name,
-                         size_t min_length) {
+namespace {
+
+// The elements of a typed array of `type` with at least `min_length` of them.
+void* RequireTypedArray(napi_env env, napi_value value, const char* name,
+                        napi_typedarray_type type, const char* type_name, size_t min_length,
+                        size_t* length) {
   bool is_typed_array = false;
   napi_is_typedarray(env, value, &is_typed_array);
-  napi_typedarray_type type;
-  size_t length = 0;
+  napi_typedarray_type actual;
   void* data = nullptr;
+  *length = 0;
   if (!is_typed_array ||
-      napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) !=
-          napi_ok ||
-      type != napi_int32_array) {
-    ThrowTypeError(env, name, "an Int32Array");
+      napi_get_typedarray_info(env, value, &actual, length, &data, nullptr, nullptr) != napi_ok ||
+      actual != type) {
+    ThrowTypeError(env, name, type_name);
   }
-  if (length < min_length) {
+  if (*length < min_length) {
     ThrowRangeError(env, std::string("The \"") + name + "\" argument must have at least " +
                              std::to_string(min_length) + " elements, got " +
-                             std::to_string(length));
+                             std::to_string(*length));
   }
+  return data;
+}
+
+}  // namespace
+
+void RequireSharedMemory(napi_env env, napi_value view, const char* name) {
+  napi_value buffer = nullptr;
+  bool is_typed_array = false;
+  bool is_data_view = false;
+  napi_is_typedarray(env, view, &is_typed_array);
+  napi_is_dataview(env, view, &is_data_view);
+  if (is_typed_array) {
+    napi_get_typedarray_info(env, view, nullptr, nullptr, nullptr, &buffer, nullptr);
+  } else if (is_data_view) {
+    napi_get_dataview_info(env, view, nullptr, nullptr, &buffer, nullptr);
+  }
+  // napi_is_arraybuffer is true for an ArrayBuffer and false for a SharedArrayBuffer.
+  bool is_array_buffer = true;
+  if (buffer != nullptr) napi_is_arraybuffer(env, buffer, &is_array_buffer);
+  if (is_array_buffer) ThrowTypeError(env, name, "a view of a SharedArrayBuffer");
+}
+
+WordView RequireWordView(napi_env env, napi_value value, const char* name,
+                         size_t min_length) {
+  size_t length;
+  void* data =
+      RequireTypedArray(env, value, name, napi_int32_array, "an Int32Array", min_length, &length);
   return {static_cast<int32_t*>(data), length};
+}
+
+double* RequireFloat64View(napi_env env, napi_value value, const char* name, size_t min_length) {
+  size_t length;
+  return static_cast<double*>(RequireTypedArray(env, value, name, napi_float64_array,
+                                                "a Float64Array", min_length, &length));
 }
 
 uint64_t RequireCount(napi_env env, napi_value value, const char* name, uint64_t limit) {

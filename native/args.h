@@ -30,6 +30,14 @@ ByteView RequireByteView(napi_env env, napi_value value, const char* name);
 WordView RequireWordView(napi_env env, napi_value value, const char* name,
                          size_t min_length);
 
+// Throws a TypeError unless the view's memory belongs to a SharedArrayBuffer,
+// which can grow but never shrink, move or be detached: what native threads
+// that outlive the call need.
+void RequireSharedMemory(napi_env env, napi_value view, const char* name);
+
+// A Float64Array of at least `min_length` elements, where a call writes what it counted.
+double* RequireFloat64View(napi_env env, napi_value value, const char* name, size_t min_length);
+
 // A byte count: a number (TypeError otherwise) that is a non-negative safe
 // integer no larger than `limit` (RangeError otherwise; `limit_name` says
 // what the limit is, e.g. "dst.byteLength").

@@ -12,12 +12,14 @@ namespace tearlab {
 enum class CopyMode { kUnlocked, kGlobalLock };
 
 // How a reader copies: in `chunks` pieces with a pause of `pause_us`
-// microseconds between them. The default is one piece, no pause; the stress
-// tests make one reader slow to widen the window in which a writer could
-// overwrite what it is reading.
+// microseconds between them, and, in a batch of snapshots, how long it rests
+// after each one (outside any lock). The default is one piece, no pause, no
+// rest; the stress tests make one reader slow to widen the window in which a
+// writer could overwrite what it is reading.
 struct ReadPace {
   uint32_t chunks = 1;
   uint32_t pause_us = 0;
+  uint32_t rest_us = 0;
 };
 
 // memmove, so overlapping dst and src are defined behaviour.

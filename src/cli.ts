@@ -6,19 +6,25 @@ import { environment } from './environment.js';
 import { runTearing } from './experiment.js';
 import { type ConfigLine, formatConfig, formatEnvironment, formatResult } from './format.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
+import { MAX_BATCH } from './batch-size.js';
 import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE } from './options.js';
+import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
 import { progressLine } from './progress.js';
 import type { TearingResult } from './results.js';
 
 const USAGE = `Usage: tearlab run [--mode M] [--size BYTES] [--iters N] [--time DURATION]
-                   [--writers N] [--readers N] [--slow-reader] [--json FILE]
+                   [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
+                   [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--json FILE]
 
 Without --mode, runs global-lock then unlocked: the seed's two outcomes side by side.
 Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
   .map(([alias, mode]) => `${alias}=${mode}`)
   .join(', ')})
 Defaults: --size ${DEFAULTS.size} --iters ${DEFAULTS.iters} --writers ${DEFAULTS.writers} --readers ${DEFAULTS.readers}, no time budget.
+--batch auto (default) copies in batches inside the addon, about 100 µs per call; --batch 1 makes one
+addon call per copy, as a JavaScript program calling memcpy itself. --calibrate also runs the same
+configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs) and prints efficiency = JS torn/s / native torn/s.
 Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
 Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the seed's demo; flags win.`;
 
@@ -39,6 +45,15 @@ function describeParseError(error: Error & { code?: string }, args: string[]): s
   return error.message.split('\n')[0];
 }
 
+/** Runs a parser of the library's options, turning its TypeError or RangeError into a usage error. */
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
   let parsed;
   try {
@@ -54,6 +69,9 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
         writers: { type: 'string' },
         readers: { type: 'string' },
         'slow-reader': { type: 'boolean' },
+        batch: { type: 'string' },
+        placement: { type: 'string' },
+        calibrate: { type: 'boolean' },
         json: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -67,11 +85,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
   const modeFlag = values.mode;
   let modes = SEED_OUTCOMES;
   if (modeFlag !== undefined) {
-    try {
-      modes = [strategyFor(modeFlag, '--mode').name];
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    modes = [usage(() => strategyFor(modeFlag, '--mode')).name];
   } else if (useCdll) {
     modes = ['unlocked'];
   }
@@ -88,6 +102,9 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
     writers: values.writers === undefined ? DEFAULTS.writers : parseCount(values.writers, '--writers', 1, MAX_WORKERS_PER_ROLE),
     readers: values.readers === undefined ? DEFAULTS.readers : parseCount(values.readers, '--readers', 1, MAX_WORKERS_PER_ROLE),
     slowReader: values['slow-reader'] ?? false,
+    batch: values.batch === undefined || values.batch === 'auto' ? 'auto' : parseCount(values.batch, '--batch (a number or auto)', 1, MAX_BATCH),
+    placement: values.placement === undefined ? NO_PLACEMENT : usage(() => parsePlacement(values.placement, '--placement')),
+    calibrate: values.calibrate ?? false,
     json: values.json ?? null,
     useCdll,
   };
@@ -114,6 +131,9 @@ async function runMode(mode: ModeName, command: RunCommand): Promise<TearingResu
       writers: command.writers,
       readers: command.readers,
       slowReader: command.slowReader,
+      batch: command.batch,
+      placement: formatPlacement(command.placement),
+      calibrate: command.calibrate,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {

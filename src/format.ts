@@ -1,9 +1,12 @@
 // The experiment's text output: the environment block, the Config line and
 // one line per result, as in the seed's demo.
+import type { BatchSetting } from './batch-size.js';
 import type { Environment } from './environment.js';
 import type { NativeCounters } from './native.js';
 import { strategyFor } from './modes/index.js';
+import { formatPlacement, type PlacementRequest, type PlacementResult } from './placement.js';
 import type { TearingResult } from './results.js';
+import { median } from './stats.js';
 
 const COUNTER_KEYS: Record<keyof NativeCounters, string> = {
   lockWaits: 'lock_waits',
@@ -31,6 +34,9 @@ export interface ConfigLine {
   writers: number;
   readers: number;
   slowReader: boolean;
+  batch: BatchSetting;
+  placement: PlacementRequest;
+  calibrate: boolean;
   useCdll: boolean;
 }
 
@@ -38,12 +44,29 @@ export function formatConfig(config: ConfigLine): string {
   const time = config.timeMs === null ? 'none' : `${config.timeMs}ms`;
   return (
     `Config: SIZE=${config.size} bytes, ITERS=${config.iters}, TIME=${time}, WRITERS=${config.writers}, ` +
-    `READERS=${config.readers}, SLOW_READER=${config.slowReader}, USE_CDLL=${config.useCdll}`
+    `READERS=${config.readers}, SLOW_READER=${config.slowReader}, BATCH=${config.batch}, ` +
+    `PLACEMENT=${formatPlacement(config.placement)}, CALIBRATE=${config.calibrate}, USE_CDLL=${config.useCdll}`
   );
 }
 
 function round(value: number, digits: number): string {
   return Number(value.toFixed(digits)).toString();
+}
+
+/** Where each worker ran: w0:0,r0:1 (start>end when it moved). */
+function ranOn(placement: PlacementResult): string {
+  return placement.workers
+    .map((w) => `${w.role[0]}${w.index}:${w.cpuAtStart}${w.cpuAtEnd !== w.cpuAtStart ? `>${w.cpuAtEnd}` : ''}`)
+    .join(',');
+}
+
+function formatRatio(ratio: number | null): string {
+  return ratio === null ? 'n/a' : round(ratio, 3);
+}
+
+/** A value with spaces is quoted, so every pair stays one token. */
+function formatValue(value: string | number): string | number {
+  return typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : value;
 }
 
 /** `mode=<mode> tearing=<N> snapshots=<N> torn_per_s=<X>` and more key=value pairs. */
@@ -59,9 +82,25 @@ export function formatResult(result: TearingResult): string {
     ['first_torn', result.firstTornAt ?? 'none'],
     ['elapsed_s', round(result.elapsedMs / 1000, 3)],
     ['stopped_by', result.stoppedBy],
+    ['batch', result.batch],
   ];
   for (const counter of strategyFor(result.mode).counters) {
     pairs.push([COUNTER_KEYS[counter], result.counters[counter]]);
   }
-  return pairs.map(([key, value]) => `${key}=${value}`).join(' ');
+  const { placement, calibration } = result;
+  if (placement.requested !== 'none') {
+    pairs.push(['placement', placement.requested], ['pinned', placement.pinned ? 'yes' : 'no'], ['ran_on', ranOn(placement)]);
+    if (placement.reason !== null) pairs.push(['placement_note', placement.reason]);
+  }
+  if (calibration) {
+    pairs.push(
+      ['efficiency', formatRatio(calibration.efficiency)],
+      ['write_efficiency', formatRatio(calibration.writeEfficiency)],
+      ['native_torn_per_s', round(median(calibration.native.map((r) => r.tornPerSecond)), 1)],
+      ['native_writes_per_s', round(median(calibration.native.map((r) => r.writesPerSecond)), 1)],
+      ['pairs', calibration.pairs],
+    );
+    if (calibration.nativeMode !== result.mode) pairs.push(['native_mode', calibration.nativeMode]);
+  }
+  return pairs.map(([key, value]) => `${key}=${formatValue(value)}`).join(' ');
 }

@@ -13,9 +13,6 @@ export const READERS_DONE = 3;
 /** One word per reader from here on: its snapshots so far, for progress. */
 export const FIRST_PROGRESS = 4;
 
-/** Readers store their progress once every this many snapshots (a power of two). */
-export const PROGRESS_INTERVAL = 256;
-
 /** Snapshots claimed so far by all readers, out of the run's iters (may pass 2^31, hence 64 bits). */
 export const CLAIMED = 0;
 

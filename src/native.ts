@@ -16,6 +16,26 @@ export interface NativeCounters {
   slotWaits: number;
 }
 
+/** What one native thread of runNative counted. */
+export interface NativeThreadReport {
+  /** Writes or snapshots. */
+  count: number;
+  torn: number;
+  /** The thread-local index of its first torn snapshot, or -1. */
+  firstTorn: number;
+  wallMs: number;
+  counters: NativeCounters;
+  pinError: string | null;
+  cpuAtStart: number;
+  cpuAtEnd: number;
+}
+
+export interface NativeRunReport {
+  elapsedMs: number;
+  writers: NativeThreadReport[];
+  readers: NativeThreadReport[];
+}
+
 /** Snapshots return the byte that fills the whole snapshot, or NOT_UNIFORM. */
 export const NOT_UNIFORM = -1;
 
@@ -31,7 +51,43 @@ export interface Binding {
   seqlockSnapshot(state: Int32Array, shared: ArrayBufferView, snapshot: ArrayBufferView): number;
   doubleBufferWrite(state: Int32Array, slots: ArrayBufferView, src: ArrayBufferView): void;
   doubleBufferSnapshot(state: Int32Array, slots: ArrayBufferView, snapshot: ArrayBufferView): number;
-  setReadPace(chunks: number, pauseMicros: number): void;
+  writeBatch(
+    mode: number,
+    words: Int32Array,
+    data: ArrayBufferView,
+    first: ArrayBufferView,
+    second: ArrayBufferView,
+    count: number,
+    stop: Int32Array,
+    outcome: Float64Array,
+  ): void;
+  snapshotBatch(
+    mode: number,
+    words: Int32Array,
+    data: ArrayBufferView,
+    snapshot: ArrayBufferView,
+    intact: Uint8Array,
+    count: number,
+    stop: Int32Array,
+    outcome: Float64Array,
+  ): void;
+  runNative(
+    mode: number,
+    words: Int32Array,
+    data: ArrayBufferView,
+    size: number,
+    patterns: Uint8Array,
+    intact: Uint8Array,
+    readers: number,
+    iters: number,
+    stop: Int32Array,
+    cpus: Int32Array,
+    paces: Int32Array,
+  ): Promise<NativeRunReport>;
+  allowedCpus(): number[] | null;
+  pinThread(cpu: number): string | null;
+  currentCpu(): number;
+  setReadPace(chunks: number, pauseMicros: number, restMicros: number): void;
   takeCounters(): NativeCounters;
   noop(...ignored: unknown[]): void;
   copyLoop(dst: ArrayBufferView, src: ArrayBufferView, n: number, reps: number): void;
@@ -41,7 +97,19 @@ export interface Binding {
     readonly doubleBufferPublishedSlot: number;
     readonly doubleBufferFirstPin: number;
     readonly doubleBufferPinStride: number;
+    /** Where writeBatch and snapshotBatch put what they counted, in their Float64Array outcome. */
+    readonly batchOutcome: {
+      readonly done: number;
+      readonly torn: number;
+      readonly firstTorn: number;
+      readonly firstCounter: number;
+      readonly fields: number;
+    };
   };
+  /** The ids of the modes that have batch loops in the addon. */
+  readonly batchModes: Readonly<Record<string, number>>;
+  /** The counters' names, in the order batch outcomes hold them. */
+  readonly counterNames: readonly (keyof NativeCounters)[];
   readonly build: { readonly compiler: string; readonly napiVersion: number };
 }
 

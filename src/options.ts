@@ -1,8 +1,10 @@
 // The experiment's options: defaults as in the seed's demo, and checks that
 // name the option they reject.
+import { type BatchSetting, MAX_BATCH } from './batch-size.js';
 import { describe } from './describe.js';
 import { type ModeName, strategyFor } from './modes/index.js';
 import type { ReadPace } from './modes/strategy.js';
+import { NO_PLACEMENT, parsePlacement, type PlacementRequest } from './placement.js';
 
 export interface TearingOptions {
   /** A mode name or alias (default 'unlocked'). */
@@ -19,6 +21,17 @@ export interface TearingOptions {
   readers?: number;
   /** Makes reader 0 copy in pieces with pauses, holding whatever its mode holds (default false). */
   slowReader?: boolean;
+  /**
+   * Copies per addon call: 'auto' (default) sizes batches so one call lasts about 100 µs; 1 is one call per
+   * copy, as a JavaScript program calling memcpy itself. js-set and js-lock always run one copy per call.
+   */
+  batch?: BatchSetting;
+  /** 'none' (default), 'spread', 'same-cpu' or 'cpus:0,1,...': which CPU each worker is pinned to. */
+  placement?: string;
+  /** Also runs the same configuration on native threads, alternating, and reports the efficiency (default false). */
+  calibrate?: boolean;
+  /** Pairs of JavaScript-driven and native runs when calibrating (default 3, at least 3). */
+  calibrationPairs?: number;
   /** Called about ten times a second with the snapshots taken so far and the iters target. */
   onProgress?: (snapshots: number, iters: number) => void;
 }
@@ -31,6 +44,10 @@ export interface ResolvedOptions {
   readonly writers: number;
   readonly readers: number;
   readonly slowReader: boolean;
+  readonly batch: BatchSetting;
+  readonly placement: PlacementRequest;
+  readonly calibrate: boolean;
+  readonly calibrationPairs: number;
   readonly onProgress: ((snapshots: number, iters: number) => void) | null;
 }
 
@@ -40,6 +57,7 @@ export const DEFAULTS = {
   iters: 200_000,
   writers: 2,
   readers: 1,
+  calibrationPairs: 3,
 } as const;
 
 export const MAX_SIZE = 1 << 30;
@@ -49,7 +67,17 @@ export const MAX_WORKERS_PER_ROLE = 64;
 export const SLOW_READ_PACE: ReadPace = { chunks: 8, pauseMicros: 50, restMicros: 1000 };
 export const NORMAL_READ_PACE: ReadPace = { chunks: 1, pauseMicros: 0, restMicros: 0 };
 
-function integerOption(options: TearingOptions, key: 'size' | 'iters' | 'writers' | 'readers', min: number, max: number): number {
+/** How reader `index` copies: reader 0 is the slow one when slowReader is set. */
+export function readerPace(options: ResolvedOptions, index: number): ReadPace {
+  return options.slowReader && index === 0 ? SLOW_READ_PACE : NORMAL_READ_PACE;
+}
+
+function integerOption(
+  options: TearingOptions,
+  key: 'size' | 'iters' | 'writers' | 'readers' | 'calibrationPairs',
+  min: number,
+  max: number,
+): number {
   const value = options[key] ?? DEFAULTS[key];
   if (typeof value !== 'number') throw new TypeError(`options.${key} must be a number, got ${describe(value)}`);
   if (!Number.isSafeInteger(value) || value < min || value > max) {
@@ -58,12 +86,21 @@ function integerOption(options: TearingOptions, key: 'size' | 'iters' | 'writers
   return value;
 }
 
+function batchOption(batch: unknown): BatchSetting {
+  if (batch === undefined || batch === 'auto') return 'auto';
+  if (typeof batch !== 'number') throw new TypeError(`options.batch must be 'auto' or a number, got ${describe(batch)}`);
+  if (!Number.isSafeInteger(batch) || batch < 1 || batch > MAX_BATCH) {
+    throw new RangeError(`options.batch must be 'auto' or an integer from 1 to ${MAX_BATCH}, got ${describe(batch)}`);
+  }
+  return batch;
+}
+
 export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
   const mode = strategyFor(options.mode ?? DEFAULTS.mode, 'options.mode').name;
-  const { timeMs, slowReader, onProgress } = options;
+  const { timeMs, slowReader, calibrate, onProgress } = options;
   if (timeMs !== undefined) {
     if (typeof timeMs !== 'number') throw new TypeError(`options.timeMs must be a number, got ${describe(timeMs)}`);
     if (!(timeMs > 0) || !Number.isFinite(timeMs)) {
@@ -72,6 +109,9 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
   }
   if (slowReader !== undefined && typeof slowReader !== 'boolean') {
     throw new TypeError(`options.slowReader must be a boolean, got ${describe(slowReader)}`);
+  }
+  if (calibrate !== undefined && typeof calibrate !== 'boolean') {
+    throw new TypeError(`options.calibrate must be a boolean, got ${describe(calibrate)}`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new TypeError(`options.onProgress must be a function, got ${describe(onProgress)}`);
@@ -84,6 +124,10 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     writers: integerOption(options, 'writers', 1, MAX_WORKERS_PER_ROLE),
     readers: integerOption(options, 'readers', 1, MAX_WORKERS_PER_ROLE),
     slowReader: slowReader ?? false,
+    batch: batchOption(options.batch),
+    placement: options.placement === undefined ? NO_PLACEMENT : parsePlacement(options.placement),
+    calibrate: calibrate ?? false,
+    calibrationPairs: integerOption(options, 'calibrationPairs', DEFAULTS.calibrationPairs, 1000),
     onProgress: onProgress ?? null,
   };
 }

@@ -1,4 +1,5 @@
 // What the main thread tells a worker, and what the worker reports back.
+import type { BatchSetting } from './batch-size.js';
 import type { ModeName, ReadPace, SharedRegions } from './modes/strategy.js';
 import type { NativeCounters } from './native.js';
 
@@ -15,21 +16,37 @@ export interface WorkerTask {
   /** Snapshots to take in all, by all readers together. */
   iters: number;
   pace: ReadPace;
+  batch: BatchSetting;
+  /** The CPU to pin this worker's thread to, or null. */
+  cpu: number | null;
 }
 
-export interface ReaderReport {
+/** Where the worker ran: what pinning said, and sched_getcpu at its start and end. */
+export interface PlacementReport {
+  pinError: string | null;
+  cpuAtStart: number;
+  cpuAtEnd: number;
+}
+
+interface CommonReport {
+  /** From the start barrier until the worker stopped. */
+  wallMs: number;
+  /** Calls of its loop body: one per copy, or one per batch. */
+  calls: number;
+  counters: NativeCounters;
+  placement: PlacementReport;
+}
+
+export interface ReaderReport extends CommonReport {
   role: 'reader';
   snapshots: number;
   torn: number;
   firstTornAt: number | null;
-  wallMs: number;
-  counters: NativeCounters;
 }
 
-export interface WriterReport {
+export interface WriterReport extends CommonReport {
   role: 'writer';
   writes: number;
-  counters: NativeCounters;
 }
 
 export type WorkerReport = ReaderReport | WriterReport;

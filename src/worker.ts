@@ -1,84 +1,162 @@
-// A writer or reader worker: builds its mode's loop body, waits at the start
-// barrier, then writes or snapshots until told to stop.
+// A writer or reader worker: pins itself if asked, waits at the start barrier,
+// then writes or snapshots until told to stop, either one copy per call (its
+// mode's loop body in JavaScript) or in batches inside the addon.
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from './barrier.js';
+import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
-import { CLAIMED, controlViews, FIRST_PROGRESS, PROGRESS_INTERVAL, READERS_DONE, STOP } from './layout.js';
+import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import type { StrategyContext } from './modes/strategy.js';
-import { binding, NOT_UNIFORM } from './native.js';
+import { binding, NOT_UNIFORM, type NativeCounters } from './native.js';
 import { intactTable, writerPatterns } from './patterns.js';
 import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const task = workerData as WorkerTask;
 const { words: control, counters: claims } = controlViews(task.control, task.readers);
+const stopWord = control.subarray(STOP, STOP + 1);
 const strategy = strategyFor(task.mode);
 const context: StrategyContext = { regions: task.regions, size: task.size, pace: task.pace, counters: zeroCounters() };
 const parties = task.writers + task.readers;
-/** Snapshots a reader claims at a time: few enough that readers end together, many enough to keep the claims cheap. */
-const CLAIM_BATCH = 64;
+/** The addon's id for this mode's batch loops, or undefined when the mode runs one copy per call. */
+const batchMode = task.batch === 1 ? undefined : binding.batchModes[task.mode];
+/** Snapshots a per-call reader claims at a time: few enough that readers end together, many enough to keep the claims cheap. */
+const CLAIM_PER_CALL = 64;
+const OUTCOME = binding.layout.batchOutcome;
+const outcome = new Float64Array(OUTCOME.fields);
+const words = new Int32Array(task.regions.sync);
+const data = new Uint8Array(task.regions.data);
+
+const pinError = task.cpu === null ? null : binding.pinThread(task.cpu);
+
+/** Adds the counters of the last batch outcome into `total`. */
+function addOutcomeCounters(total: NativeCounters): void {
+  binding.counterNames.forEach((name, index) => (total[name] += outcome[OUTCOME.firstCounter + index]));
+}
+
+function stopped(): boolean {
+  return Atomics.load(control, STOP) !== 0;
+}
 
 function runWriter(): WriterReport {
-  const write = strategy.createWriter(context);
   const patterns = writerPatterns(task.writers, task.index).map((byte) => new Uint8Array(task.size).fill(byte));
-  const [first, second = first] = patterns;
+  let [first, second = first] = patterns;
+  const write = strategy.createWriter(context);
+  const sizer = new BatchSizer(task.batch);
   arriveAndWait(control, parties);
+  const cpuAtStart = binding.currentCpu();
+  const start = performance.now();
   let writes = 0;
-  while (Atomics.load(control, STOP) === 0) {
-    write(first);
-    write(second);
-    writes += 2;
+  let calls = 0;
+  if (batchMode === undefined) {
+    while (!stopped()) {
+      write(first);
+      write(second);
+      writes += 2;
+    }
+    calls = writes;
+  } else {
+    while (!stopped()) {
+      const before = performance.now();
+      binding.writeBatch(batchMode, words, data, first, second, sizer.next, stopWord, outcome);
+      const done = outcome[OUTCOME.done];
+      sizer.record(done, performance.now() - before);
+      addOutcomeCounters(context.counters);
+      writes += done;
+      calls++;
+      // An odd batch ends on `first`: the next one starts with `second`, so the patterns keep alternating.
+      if (done % 2 === 1) [first, second] = [second, first];
+    }
   }
-  return { role: 'writer', writes, counters: addCounters(context.counters, binding.takeCounters()) };
+  const wallMs = performance.now() - start;
+  return {
+    role: 'writer',
+    writes,
+    wallMs,
+    calls,
+    counters: addCounters(context.counters, binding.takeCounters()),
+    placement: { pinError, cpuAtStart, cpuAtEnd: binding.currentCpu() },
+  };
 }
 
 /**
- * Claims up to `batch` more snapshots from the run's iters and returns how many it got (0 when none are left).
+ * Claims up to `count` more snapshots from the run's iters and returns how many it got (0 when none are left).
  * Readers share the iters this way so a slow reader takes fewer, and the run still ends after exactly iters.
  */
-function claimSnapshots(batch: number): number {
-  const before = Number(Atomics.add(claims, CLAIMED, BigInt(batch)));
-  return Math.max(0, Math.min(batch, task.iters - before));
+function claimSnapshots(count: number): number {
+  const before = Number(Atomics.add(claims, CLAIMED, BigInt(count)));
+  return Math.max(0, Math.min(count, task.iters - before));
 }
 
-function runReader(): ReaderReport {
-  binding.setReadPace(task.pace.chunks, task.pace.pauseMicros);
+interface ReaderTally {
+  taken: number;
+  torn: number;
+  firstTornAt: number;
+  calls: number;
+}
+
+function readPerCall(tally: ReaderTally, progressWord: number): void {
   const snapshotOnce = strategy.createReader(context);
   const intact = intactTable(task.writers);
   const snapshot = new Uint8Array(task.size);
-  const progressWord = FIRST_PROGRESS + task.index;
-  let torn = 0;
-  let firstTornAt = -1;
-  arriveAndWait(control, parties);
-  const start = performance.now();
-  const slow = task.pace.pauseMicros > 0 || task.pace.restMicros > 0;
-  const batch = slow ? 1 : CLAIM_BATCH;
   const restMs = task.pace.restMicros / 1000;
   const sleeper = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  let taken = 0;
-  for (let claimed = claimSnapshots(batch); claimed > 0; claimed = claimSnapshots(batch)) {
-    for (const end = taken + claimed; taken < end && Atomics.load(control, STOP) === 0; taken++) {
+  for (let claimed = claimSnapshots(CLAIM_PER_CALL); claimed > 0; claimed = claimSnapshots(CLAIM_PER_CALL)) {
+    for (const end = tally.taken + claimed; tally.taken < end && !stopped(); tally.taken++) {
       const byte = snapshotOnce(snapshot);
       if (byte === NOT_UNIFORM || intact[byte] === 0) {
-        if (torn === 0) firstTornAt = taken;
-        torn++;
+        if (tally.torn === 0) tally.firstTornAt = tally.taken;
+        tally.torn++;
       }
-      if ((taken & (PROGRESS_INTERVAL - 1)) === 0) Atomics.store(control, progressWord, taken);
       if (restMs > 0) Atomics.wait(sleeper, 0, 0, restMs);
     }
-    if (Atomics.load(control, STOP) !== 0) break;
+    Atomics.store(control, progressWord, tally.taken);
+    if (stopped()) break;
   }
+  tally.calls = tally.taken;
+}
+
+function readInBatches(mode: number, tally: ReaderTally, progressWord: number): void {
+  const intact = intactTable(task.writers);
+  const snapshot = new Uint8Array(task.size);
+  const sizer = new BatchSizer(task.batch);
+  for (let claimed = claimSnapshots(sizer.next); claimed > 0; claimed = claimSnapshots(sizer.next)) {
+    const before = performance.now();
+    binding.snapshotBatch(mode, words, data, snapshot, intact, claimed, stopWord, outcome);
+    const done = outcome[OUTCOME.done];
+    sizer.record(done, performance.now() - before);
+    if (tally.torn === 0 && outcome[OUTCOME.torn] > 0) tally.firstTornAt = tally.taken + outcome[OUTCOME.firstTorn];
+    tally.torn += outcome[OUTCOME.torn];
+    tally.taken += done;
+    tally.calls++;
+    addOutcomeCounters(context.counters);
+    Atomics.store(control, progressWord, tally.taken);
+    if (done < claimed) break;
+  }
+}
+
+function runReader(): ReaderReport {
+  binding.setReadPace(task.pace.chunks, task.pace.pauseMicros, task.pace.restMicros);
+  const progressWord = FIRST_PROGRESS + task.index;
+  const tally: ReaderTally = { taken: 0, torn: 0, firstTornAt: -1, calls: 0 };
+  arriveAndWait(control, parties);
+  const cpuAtStart = binding.currentCpu();
+  const start = performance.now();
+  if (batchMode === undefined) readPerCall(tally, progressWord);
+  else readInBatches(batchMode, tally, progressWord);
   const wallMs = performance.now() - start;
-  Atomics.store(control, progressWord, taken);
+  Atomics.store(control, progressWord, tally.taken);
   if (Atomics.add(control, READERS_DONE, 1) + 1 === task.readers) Atomics.store(control, STOP, 1);
   return {
     role: 'reader',
-    snapshots: taken,
-    torn,
-    firstTornAt: torn === 0 ? null : firstTornAt,
+    snapshots: tally.taken,
+    torn: tally.torn,
+    firstTornAt: tally.torn === 0 ? null : tally.firstTornAt,
     wallMs,
+    calls: tally.calls,
     counters: addCounters(context.counters, binding.takeCounters()),
+    placement: { pinError, cpuAtStart, cpuAtEnd: binding.currentCpu() },
   };
 }
 

@@ -111,9 +111,11 @@ describe('shared lock', () => {
 });
 
 describe('read pace', () => {
-  it('rejects zero chunks and out-of-range pauses', () => {
-    expect(() => binding.setReadPace(0, 0)).toThrow(/"chunks"/);
-    expect(() => binding.setReadPace(1, -1)).toThrow(/"pauseMicros"/);
-    expect(() => binding.setReadPace(1, 'x')).toThrow(TypeError);
+  it('rejects zero chunks and out-of-range pauses and rests', () => {
+    expect(() => binding.setReadPace(0, 0, 0)).toThrow(/"chunks"/);
+    expect(() => binding.setReadPace(1, -1, 0)).toThrow(/"pauseMicros"/);
+    expect(() => binding.setReadPace(1, 'x', 0)).toThrow(TypeError);
+    expect(() => binding.setReadPace(1, 0, 2e6)).toThrow(/"restMicros"/);
+    expect(() => binding.setReadPace(1, 0)).toThrow(TypeError);
   });
 });

@@ -1,0 +1,127 @@
+#include "native_run.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <latch>
+#include <thread>
+
+#include "affinity.h"
+
+namespace tearlab {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Snapshots a reader claims at a time, as the JavaScript readers do per batch.
+constexpr uint64_t kClaim = 64;
+
+double Milliseconds(Clock::duration duration) {
+  return std::chrono::duration<double, std::milli>(duration).count();
+}
+
+class NativeRun {
+ public:
+  explicit NativeRun(const NativeRunConfig& config)
+      : config_(config),
+        parties_(config.writer_patterns.size() + config.readers),
+        stop_(*config.stop),
+        start_line_(static_cast<std::ptrdiff_t>(parties_)) {}
+
+  NativeRunResult Run() {
+    NativeRunResult result;
+    const size_t writers = config_.writer_patterns.size();
+    result.writers.resize(writers);
+    result.readers.resize(config_.readers);
+    starts_.resize(parties_);
+    ends_.resize(parties_);
+    std::vector<std::thread> threads;
+    threads.reserve(parties_);
+    for (size_t w = 0; w < writers; ++w) {
+      threads.emplace_back([this, w, &result] { Writer(w, result.writers[w]); });
+    }
+    for (size_t r = 0; r < config_.readers; ++r) {
+      threads.emplace_back([this, r, writers, &result] { Reader(r, writers + r, result.readers[r]); });
+    }
+    for (std::thread& thread : threads) thread.join();
+    result.elapsed_ms = Milliseconds(*std::max_element(ends_.begin(), ends_.end()) -
+                                     *std::min_element(starts_.begin(), starts_.end()));
+    if (corrupt_.load()) result.error = "the double buffer's published slot index is not a slot";
+    return result;
+  }
+
+ private:
+  // Pins the thread, then waits until every thread has arrived. The latch
+  // parks waiters (a futex, like the JavaScript workers' Atomics.wait), and a
+  // woken thread is placed on an idle CPU; threads that spun instead would
+  // stay on the CPU they were created on until the scheduler moved them.
+  void Start(size_t thread, NativeThreadReport& report) {
+    const int cpu = config_.cpus[thread];
+    if (cpu >= 0) report.pin_error = PinCurrentThread(cpu);
+    start_line_.arrive_and_wait();
+    report.cpu_at_start = CurrentCpu();
+    starts_[thread] = Clock::now();
+  }
+
+  void Finish(size_t thread, NativeThreadReport& report) {
+    ends_[thread] = Clock::now();
+    report.wall_ms = Milliseconds(ends_[thread] - starts_[thread]);
+    report.cpu_at_end = CurrentCpu();
+  }
+
+  void Writer(size_t index, NativeThreadReport& report) {
+    Start(index, report);
+    const uint8_t first_byte = config_.writer_patterns[index][0];
+    const uint8_t second_byte = config_.writer_patterns[index][1];
+    const std::vector<uint8_t> first(config_.size, first_byte);
+    const std::vector<uint8_t> second(config_.size, second_byte);
+    const BatchOutcome outcome = WriteBatch(config_.mode, config_.region, first.data(),
+                                            second.data(), config_.size, UINT64_MAX, config_.stop);
+    report.count = outcome.done;
+    report.counters = outcome.counters;
+    Finish(index, report);
+  }
+
+  void Reader(size_t index, size_t thread, NativeThreadReport& report) {
+    std::vector<uint8_t> snapshot(config_.size);
+    const ReadPace pace = config_.reader_paces[index];
+    Start(thread, report);
+    for (;;) {
+      const uint64_t before = claimed_.fetch_add(kClaim);
+      if (before >= config_.iters) break;
+      const uint64_t claim = std::min(kClaim, config_.iters - before);
+      const BatchOutcome outcome =
+          SnapshotBatch(config_.mode, config_.region, snapshot.data(), config_.size,
+                        config_.intact.data(), claim, config_.stop, pace);
+      if (outcome.torn != 0 && report.first_torn < 0) {
+        report.first_torn = static_cast<int64_t>(report.count) + outcome.first_torn;
+      }
+      report.count += outcome.done;
+      report.torn += outcome.torn;
+      for (int c = 0; c < kCounterCount; ++c) report.counters[c] += outcome.counters[c];
+      if (!outcome.ok) corrupt_.store(true);
+      if (!outcome.ok || outcome.done < claim) break;
+    }
+    Finish(thread, report);
+    if (readers_done_.fetch_add(1) + 1 == config_.readers || corrupt_.load()) {
+      stop_.store(1, std::memory_order_relaxed);
+    }
+  }
+
+  const NativeRunConfig& config_;
+  const size_t parties_;
+  std::atomic_ref<int32_t> stop_;
+  std::latch start_line_;
+  std::atomic<uint64_t> claimed_{0};
+  std::atomic<size_t> readers_done_{0};
+  std::atomic<bool> corrupt_{false};
+  std::vector<Clock::time_point> starts_;
+  std::vector<Clock::time_point> ends_;
+};
+
+}  // namespace
+
+NativeRunResult RunNative(const NativeRunConfig& config) { return NativeRun(config).Run(); }
+
+}  // namespace tearlab

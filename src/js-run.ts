@@ -1,0 +1,143 @@
+// One run of the experiment driven from JavaScript: the Python ctypes
+// experiment of the blog post "The GIL Was Your Lock" (its Act 3) with
+// worker_threads. Allocates the shared memory, starts writers and readers
+// together, stops them on iters or time, and gathers what they counted.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { open, opened } from './barrier.js';
+import { addCounters, zeroCounters } from './counters.js';
+import { environment } from './environment.js';
+import { createControl, FIRST_PROGRESS, STOP } from './layout.js';
+import { strategyFor } from './modes/index.js';
+import { binding } from './native.js';
+import { NORMAL_READ_PACE, readerPace, type ResolvedOptions } from './options.js';
+import { FIRST_PATTERN } from './patterns.js';
+import { placementResult, type PlacementPlan, type WorkerPlacement } from './placement.js';
+import { runFigures, type TearingResult } from './results.js';
+import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+const PROGRESS_PERIOD_MS = 100;
+
+function startWorker(task: WorkerTask): { worker: Worker; report: Promise<WorkerReport> } {
+  const worker = new Worker(WORKER_URL, { workerData: task });
+  const report = new Promise<WorkerReport>((resolve, reject) => {
+    let received: WorkerReport | undefined;
+    worker.once('message', (message: WorkerReport) => (received = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (received) resolve(received);
+      else reject(new Error(`tearlab: ${task.role} ${task.index} exited with code ${code} before reporting`));
+    });
+  });
+  return { worker, report };
+}
+
+function readProgress(control: Int32Array, readers: number): number {
+  let total = 0;
+  for (let reader = 0; reader < readers; reader++) total += Atomics.load(control, FIRST_PROGRESS + reader);
+  return total;
+}
+
+function workerPlacement(report: WorkerReport, index: number, cpu: number | null): WorkerPlacement {
+  return { role: report.role, index, cpu, ...report.placement };
+}
+
+function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: WorkerReport[], elapsedMs: number, startedAt: Date): TearingResult {
+  const readers = reports.filter((r): r is ReaderReport => r.role === 'reader');
+  const writers = reports.filter((r): r is WriterReport => r.role === 'writer');
+  const sum = <T>(items: T[], count: (item: T) => number) => items.reduce((total, item) => total + count(item), 0);
+  const figures = runFigures(
+    sum(readers, (r) => r.snapshots),
+    sum(readers, (r) => r.torn),
+    sum(writers, (w) => w.writes),
+    Math.max(...readers.map((r) => r.wallMs)),
+    Math.max(...writers.map((w) => w.wallMs)),
+  );
+  const firstTorn = readers.map((r) => r.firstTornAt).filter((at): at is number => at !== null);
+  const jsLoop = !(options.mode in binding.batchModes);
+  return {
+    mode: options.mode,
+    size: options.size,
+    writers: options.writers,
+    readers: options.readers,
+    slowReader: options.slowReader,
+    batch: jsLoop ? 1 : options.batch,
+    readerCalls: sum(readers, (r) => r.calls),
+    writerCalls: sum(writers, (w) => w.calls),
+    ...figures,
+    tornFraction: figures.snapshots > 0 ? figures.torn / figures.snapshots : 0,
+    elapsedMs,
+    firstTornAt: firstTorn.length > 0 ? Math.min(...firstTorn) : null,
+    stoppedBy: figures.snapshots >= options.iters ? 'iters' : 'time',
+    counters: reports.reduce((total, r) => addCounters(total, r.counters), zeroCounters()),
+    placement: placementResult(
+      options.placement,
+      plan,
+      [...writers.map((w, i) => workerPlacement(w, i, plan.cpus[i])), ...readers.map((r, i) => workerPlacement(r, i, plan.cpus[options.writers + i]))],
+    ),
+    startedAt: startedAt.toISOString(),
+    environment: environment(),
+  };
+}
+
+/**
+ * Runs the tearing experiment once on worker threads: `writers` workers copy their patterns into one
+ * shared buffer while `readers` workers snapshot it, all under `mode`, and counts the torn snapshots.
+ */
+export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan): Promise<TearingResult> {
+  const { mode, size, writers, readers, iters, timeMs, batch, onProgress } = resolved;
+  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
+  const control = createControl(readers);
+  const startedAt = new Date();
+  const base = { mode, size, writers, readers, iters, regions, control: control.buffer, batch };
+  const started = [
+    ...Array.from({ length: writers }, (_, index) =>
+      startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index] }),
+    ),
+    ...Array.from({ length: readers }, (_, index) =>
+      startWorker({
+        ...base,
+        role: 'reader',
+        index,
+        pace: readerPace(resolved, index),
+        cpu: plan.cpus[writers + index],
+      }),
+    ),
+  ];
+
+  const stop = () => {
+    Atomics.store(control.words, STOP, 1);
+    open(control.words);
+  };
+  let budget: NodeJS.Timeout | undefined;
+  let progress: NodeJS.Timeout | undefined;
+  let startTime = performance.now();
+  let finished = false;
+  void opened(control.words).then(() => {
+    if (finished) return;
+    startTime = performance.now();
+    if (timeMs !== null) budget = setTimeout(stop, timeMs);
+    if (onProgress) progress = setInterval(() => onProgress(readProgress(control.words, readers), iters), PROGRESS_PERIOD_MS);
+  });
+
+  try {
+    const reports = await Promise.all(
+      started.map(({ report }) =>
+        report.catch((error: unknown) => {
+          stop();
+          throw error;
+        }),
+      ),
+    );
+    return summarize(resolved, plan, reports, performance.now() - startTime, startedAt);
+  } catch (error) {
+    await Promise.all(started.map(({ worker }) => worker.terminate()));
+    throw error;
+  } finally {
+    finished = true;
+    clearTimeout(budget);
+    clearInterval(progress);
+    open(control.words);
+  }
+}

@@ -1,0 +1,76 @@
+// One run of the experiment on native threads inside the addon (no
+// JavaScript at all), over the same shared memory layout, budget, placement
+// and read pace as a JavaScript-driven run.
+import { binding } from './native.js';
+import type { ModeName } from './modes/index.js';
+import { strategyFor } from './modes/index.js';
+import { readerPace, type ResolvedOptions } from './options.js';
+import { FIRST_PATTERN, intactTable, writerPatterns } from './patterns.js';
+import { placementResult, type PlacementPlan, type PlacementResult } from './placement.js';
+import { runFigures, type RunFigures } from './results.js';
+
+export interface NativeRun {
+  figures: RunFigures;
+  placement: PlacementResult;
+}
+
+/** The two patterns each writer alternates, two bytes per writer (the same byte twice for one pattern). */
+function patternPairs(writers: number): Uint8Array {
+  return Uint8Array.from(
+    Array.from({ length: writers }, (_, index) => {
+      const [first, second = first] = writerPatterns(writers, index);
+      return [first, second];
+    }).flat(),
+  );
+}
+
+/** Runs `mode` (an addon mode with batch loops) on native threads with the options' configuration. */
+export async function runNativeThreads(mode: ModeName, options: ResolvedOptions, plan: PlacementPlan): Promise<NativeRun> {
+  const id = binding.batchModes[mode];
+  if (id === undefined) throw new TypeError(`mode ${mode} has no native loops`);
+  const { size, writers, readers, iters, timeMs } = options;
+  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
+  const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const paces = Int32Array.from(
+    Array.from({ length: readers }, (_, index) => {
+      const pace = readerPace(options, index);
+      return [pace.chunks, pace.pauseMicros, pace.restMicros];
+    }).flat(),
+  );
+  const budget = timeMs === null ? undefined : setTimeout(() => Atomics.store(stop, 0, 1), timeMs);
+  try {
+    const report = await binding.runNative(
+      id,
+      new Int32Array(regions.sync),
+      new Uint8Array(regions.data),
+      size,
+      patternPairs(writers),
+      intactTable(writers),
+      readers,
+      iters,
+      stop,
+      Int32Array.from(plan.cpus, (cpu) => cpu ?? -1),
+      paces,
+    );
+    const sum = (threads: { count: number }[]) => threads.reduce((total, thread) => total + thread.count, 0);
+    const figures = runFigures(
+      sum(report.readers),
+      report.readers.reduce((total, reader) => total + reader.torn, 0),
+      sum(report.writers),
+      Math.max(...report.readers.map((r) => r.wallMs)),
+      Math.max(...report.writers.map((w) => w.wallMs)),
+    );
+    const threads = [
+      ...report.writers.map((thread, index) => ({ role: 'writer' as const, index, cpu: plan.cpus[index], ...thread })),
+      ...report.readers.map((thread, index) => ({ role: 'reader' as const, index, cpu: plan.cpus[writers + index], ...thread })),
+    ];
+    const placement = placementResult(
+      options.placement,
+      plan,
+      threads.map(({ role, index, cpu, pinError, cpuAtStart, cpuAtEnd }) => ({ role, index, cpu, pinError, cpuAtStart, cpuAtEnd })),
+    );
+    return { figures, placement };
+  } finally {
+    clearTimeout(budget);
+  }
+}
