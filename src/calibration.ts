@@ -6,7 +6,7 @@ import { binding } from './native.js';
 import { runNativeThreads } from './native-run.js';
 import type { ResolvedOptions } from './options.js';
 import type { PlacementPlan } from './placement.js';
-import type { Calibration, RunFigures, TearingResult } from './results.js';
+import { figuresOf, type Calibration, type NativeRunFigures, type RunFigures, type TearingResult } from './results.js';
 import { median } from './stats.js';
 
 /** The JavaScript loops have no native twin; each is measured against the addon mode it mirrors. */
@@ -35,8 +35,11 @@ export async function calibrate(
 ): Promise<TearingResult> {
   const nativeMode = nativeCounterpart(options.mode);
   const js: TearingResult[] = [];
-  const native: RunFigures[] = [];
-  const runNative = async () => native.push((await runNativeThreads(nativeMode, options, plan)).figures);
+  const native: NativeRunFigures[] = [];
+  const runNative = async () => {
+    const { figures, placement } = await runNativeThreads(nativeMode, options, plan);
+    native.push({ ...figures, placement });
+  };
   for (let pair = 0; pair < options.calibrationPairs; pair++) {
     // Alternating the order lets both sides share the machine's drift.
     if (pair % 2 === 0) {
@@ -47,20 +50,10 @@ export async function calibrate(
       js.push(await runJs());
     }
   }
-  const strip = ({ snapshots, torn, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs }: RunFigures): RunFigures => ({
-    snapshots,
-    torn,
-    tornPerSecond,
-    snapshotsPerSecond,
-    writes,
-    writesPerSecond,
-    readerWallMs,
-    writerWallMs,
-  });
   const calibration: Calibration = {
     nativeMode,
     pairs: options.calibrationPairs,
-    js: js.map(strip),
+    js: js.map(figuresOf),
     native,
     efficiency: ratio(median(js.map((r) => r.tornPerSecond)), median(native.map((r) => r.tornPerSecond))),
     writeEfficiency: ratio(median(js.map((r) => r.writesPerSecond)), median(native.map((r) => r.writesPerSecond))),

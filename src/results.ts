@@ -42,13 +42,24 @@ export function runFigures(snapshots: number, torn: number, writes: number, read
   };
 }
 
+/** A native run's figures, and where its threads ran. */
+export interface NativeRunFigures extends RunFigures {
+  placement: PlacementResult;
+}
+
+/** The figures of a result, without the rest. */
+export function figuresOf(run: RunFigures): RunFigures {
+  const { snapshots, torn, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs } = run;
+  return { snapshots, torn, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs };
+}
+
 /** JavaScript-driven runs beside the same configuration on native threads (option `calibrate`). */
 export interface Calibration {
   /** The addon mode the native threads ran (js-set is compared with unlocked, js-lock with lock). */
   nativeMode: ModeName;
   pairs: number;
   js: RunFigures[];
-  native: RunFigures[];
+  native: NativeRunFigures[];
   /** Median torn/s of the JavaScript-driven runs / median torn/s of the native runs; null when native runs saw no tear. */
   efficiency: number | null;
   /** The same ratio for writes/s. */

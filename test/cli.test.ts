@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
-const RESULT_LINE = /^mode=(\S+) tearing=(\d+) snapshots=(\d+) torn_per_s=(\d+(?:\.\d+)?)( \w+=\S+)*$/;
+// key=value pairs; a value with spaces is quoted.
+const RESULT_LINE = /^mode=(\S+) tearing=(\d+) snapshots=(\d+) torn_per_s=(\d+(?:\.\d+)?)( \w+=(?:"[^"]*"|[^\s"]+))*$/;
 
 function tearlab(args: string[], env: Record<string, string> = {}) {
   const { SIZE, ITERS, USE_CDLL, ...rest } = process.env;
@@ -75,6 +76,35 @@ describe('tearlab run', () => {
     });
   }
 
+  it('runs in batches by default, one call per copy with --batch 1, and says which', () => {
+    const auto = tearlab(['run', '--mode', 'unlocked', '--iters', '5_000', '--size', '64']);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toMatch(/BATCH=auto/);
+    expect(auto.stdout).toMatch(/^mode=unlocked .* batch=auto( |$)/m);
+    const perCall = tearlab(['run', '--mode', 'unlocked', '--iters', '5_000', '--size', '64', '--batch', '1']);
+    expect(perCall.stdout).toMatch(/BATCH=1/);
+    expect(perCall.stdout).toMatch(/^mode=unlocked .* batch=1( |$)/m);
+    expect(resultLines(perCall.stdout)).toEqual([{ mode: 'unlocked', tearing: expect.any(Number), snapshots: 5000 }]);
+  });
+
+  it('prints the placement, where the workers ran, and why a placement could not be honoured', () => {
+    const { code, stdout } = tearlab(['run', '--mode', 'global-lock', '--iters', '1000', '--size', '64', '--placement', 'cpus:1023']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/PLACEMENT=cpus:1023/);
+    const line = stdout.split('\n').find((l) => l.startsWith('mode='))!;
+    expect(resultLines(stdout)).toHaveLength(1);
+    expect(line).toMatch(/ placement=cpus:1023 pinned=no ran_on=w0:-?\d+(>-?\d+)?,w1:\S+,r0:\S+ placement_note="[^"]+"$/);
+  });
+
+  it('prints efficiency and write efficiency with --calibrate', () => {
+    const { code, stdout } = tearlab(['run', '--mode', 'unlocked', '--writers', '1', '--readers', '1', '--size', '4096', '--iters', '20_000', '--calibrate']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/CALIBRATE=true/);
+    const line = stdout.split('\n').find((l) => l.startsWith('mode='))!;
+    expect(resultLines(stdout)).toHaveLength(1);
+    expect(line).toMatch(/ efficiency=(\d+(\.\d+)?|n\/a) write_efficiency=\d+(\.\d+)? native_torn_per_s=\S+ native_writes_per_s=\S+ pairs=3/);
+  });
+
   const mistakes: [string[], RegExp][] = [
     [['run', '--mode', 'gil'], /--mode must be one of/],
     [['run', '--size', '0'], /--size must be at least 1/],
@@ -86,6 +116,11 @@ describe('tearlab run', () => {
     [['run', '--bogus'], /Unknown option '--bogus'/],
     [['run', 'extra'], /Unexpected argument 'extra'/],
     [['fly'], /unknown command 'fly'/],
+    [['run', '--batch', '0'], /--batch \(a number or auto\) must be at least 1/],
+    [['run', '--batch', 'big'], /--batch \(a number or auto\) must be a whole number/],
+    [['run', '--placement', 'far'], /--placement must be none, spread, same-cpu or cpus:LIST/],
+    [['run', '--placement', 'cpus:a,b'], /--placement must be none, spread, same-cpu or cpus:LIST/],
+    [['run', '--placement', 'cpus:99999'], /--placement names CPU 99999/],
     [['run', '--json', '/nonexistent-dir/out.json'], /--json cannot write \/nonexistent-dir\/out\.json/],
   ];
   for (const [args, message] of mistakes) {
