@@ -11,8 +11,9 @@ import {
   pairedRatio,
   type CallCosts,
 } from './call-costs.js';
-import { formatBytes, type BenchPlan } from './plan.js';
-import type { TearingRow } from './tearing-matrix.js';
+import type { CalibrationRow } from './calibration.js';
+import { formatBytes, KiB, MiB, type BenchPlan } from './plan.js';
+import { findRow, type TearingRow } from './tearing-matrix.js';
 
 export interface Check {
   name: string;
@@ -35,15 +36,41 @@ function report(name: string, value: number): Check {
 }
 
 function readerRatio(rows: readonly TearingRow[], mode: ModeName, size: number, layout: string): number {
-  const find = (m: ModeName) => rows.find((r) => r.mode === m && r.size === size && r.layout === layout);
-  const fix = find(mode);
-  const unlocked = find('unlocked');
+  const fix = findRow(rows, mode, size, layout);
+  const unlocked = findRow(rows, 'unlocked', size, layout);
   return fix && unlocked && unlocked.snapshotsPerSecond > 0 ? fix.snapshotsPerSecond / unlocked.snapshotsPerSecond : NaN;
 }
 
-export function computeChecks(plan: BenchPlan, calls: CallCosts, tearing: readonly TearingRow[]): Check[] {
+/** Sizes at which batched unlocked runs must reach 80% of native torn/s, and where writes must too. */
+const EFFICIENCY_SIZES = [64, 4 * KiB, 128 * KiB, MiB];
+const WRITE_EFFICIENCY_SIZES = [64];
+/** The double buffer's readers must keep up with unlocked ones from this size on. */
+const DOUBLE_BUFFER_FROM = 4 * KiB;
+
+function calibrationChecks(calibration: readonly CalibrationRow[]): Check[] {
+  const checks: Check[] = [];
+  for (const row of calibration) {
+    const label = `${formatBytes(row.size)}, batch ${row.batch}`;
+    const efficiency = row.efficiency ?? NaN;
+    const writeEfficiency = row.writeEfficiency ?? NaN;
+    const targeted = row.batch === 'auto';
+    checks.push(
+      targeted && EFFICIENCY_SIZES.includes(row.size)
+        ? atLeast(`efficiency (JS torn/s / native), unlocked 1w+1r, ${label}`, efficiency, 0.8)
+        : report(`efficiency (JS torn/s / native), unlocked 1w+1r, ${label}`, efficiency),
+      targeted && WRITE_EFFICIENCY_SIZES.includes(row.size)
+        ? atLeast(`write efficiency (JS writes/s / native), unlocked 1w+1r, ${label}`, writeEfficiency, 0.8)
+        : report(`write efficiency (JS writes/s / native), unlocked 1w+1r, ${label}`, writeEfficiency),
+    );
+  }
+  return checks;
+}
+
+export function computeChecks(plan: BenchPlan, calls: CallCosts, tearing: readonly TearingRow[], calibration: readonly CalibrationRow[]): Check[] {
   const checks: Check[] = [
-    atMost('memcpy 64 B call / empty addon call (time)', pairedRatio(calls, memcpyName('unlocked', 64), EMPTY_CALL), 1.5),
+    ...calibrationChecks(calibration),
+    // No target: its floor is Node-API's own argument handling, and batches are the answer to the crossing's cost.
+    report('memcpy 64 B call / empty addon call (time)', pairedRatio(calls, memcpyName('unlocked', 64), EMPTY_CALL)),
     atMost('classify 128 KiB / copy 128 KiB (time)', pairedRatio(calls, CLASSIFY_NATIVE, COPY_FOR_CLASSIFY), 1),
     report('JS byte-loop classify / addon classify, 128 KiB (time)', pairedRatio(calls, CLASSIFY_JS_LOOP, CLASSIFY_NATIVE)),
   ];
@@ -57,7 +84,7 @@ export function computeChecks(plan: BenchPlan, calls: CallCosts, tearing: readon
     );
   }
   for (const layout of plan.layouts) {
-    for (const size of plan.sizes) {
+    for (const size of plan.sizes.filter((s) => s >= DOUBLE_BUFFER_FROM)) {
       if (!plan.modes.includes('double-buffer')) continue;
       checks.push(
         atLeast(`double-buffer / unlocked reader snapshots/s, ${formatBytes(size)} ${layout.name}`, readerRatio(tearing, 'double-buffer', size, layout.name), 0.8),
@@ -65,7 +92,7 @@ export function computeChecks(plan: BenchPlan, calls: CallCosts, tearing: readon
     }
   }
   for (const layout of plan.layouts) {
-    const row = tearing.find((r) => r.mode === 'unlocked' && r.size === 128 * 1024 && r.layout === layout.name);
+    const row = findRow(tearing, 'unlocked', 128 * KiB, layout.name);
     if (row) {
       checks.push(report(`unlocked torn fraction, 128 KiB ${layout.name}`, row.tornFraction));
       checks.push(report(`unlocked torn/s, 128 KiB ${layout.name}`, row.tornPerSecond));

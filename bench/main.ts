@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
 import { progressLine } from '../src/progress.js';
+import { calibrationSteps, runCalibration } from './calibration.js';
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
 import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { prepareResultsDirectory, writeReport } from './report.js';
-import { callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
+import { calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --out DIR]
@@ -49,19 +50,26 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.passes} x ${plan.runMs} ms per mode, size and layout\n`);
 
   const rounds = CALL_ROUNDS[plan.name];
-  const steps = tearingSteps(plan) + rounds + 1;
+  const matrixSteps = tearingSteps(plan);
+  const beforeCosts = matrixSteps + calibrationSteps(plan);
+  const steps = beforeCosts + rounds + 1;
   const progress = progressLine('bench');
   const tearing = await runTearingMatrix(plan, (done, _total, detail) => progress.update(done, steps, detail));
-  progress.update(tearingSteps(plan), steps, 'uncontended cost per mode');
+  const calibration = await runCalibration(plan, (done, _total, detail) => progress.update(matrixSteps + done, steps, detail));
+  progress.update(beforeCosts, steps, 'uncontended cost per mode');
   const modeCosts = await runModeCosts(plan);
-  const calls = await runCallCosts(plan, rounds, (round) => progress.update(tearingSteps(plan) + 1 + round, steps, `call costs, round ${round + 1}`));
+  const calls = await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
   progress.end();
-  const checks = computeChecks(plan, calls, tearing);
+  const checks = computeChecks(plan, calls, tearing, calibration);
 
-  console.log(`Tearing matrix: every mode, size and layout, ${plan.passes} x ${plan.runMs} ms each`);
+  console.log(`Tearing matrix: every mode, size and layout, ${plan.passes} x ${plan.runMs} ms each; the addon modes in batches, then one call per copy`);
   console.log(tearingMatrixTable(plan, tearing));
   console.log('\nCost matrix: rates under the seed\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
   console.log(costMatrixTable(plan, tearing, modeCosts));
+  console.log(
+    `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs`,
+  );
+  console.log(calibrationTable(calibration));
   console.log('\nSingle calls in one thread (median per call)');
   console.log(callTable(calls.timings));
   console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
@@ -78,6 +86,7 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
     elapsedMs,
     environment: env,
     tearing,
+    calibration,
     modeCosts,
     calls: calls.timings,
     checks,

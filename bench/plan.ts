@@ -28,6 +28,9 @@ export interface BenchPlan {
   /** Sizes of the memcpy call costs, and those compared with the copy looped inside the addon. */
   readonly callSizes: readonly number[];
   readonly nativeLoopSizes: readonly number[];
+  /** Alternating pairs of JavaScript-driven and native runs per calibration cell, and each run's time budget. */
+  readonly calibrationPairs: number;
+  readonly calibrationRunMs: number;
   /** tinybench time and warmup per task. */
   readonly taskMs: number;
   readonly warmupMs: number;
@@ -41,8 +44,26 @@ const common = {
   nativeLoopSizes: [64 * KiB, 128 * KiB, MiB, 4 * MiB],
 };
 
-export const FULL_PLAN: BenchPlan = { ...common, name: 'full', runMs: 350, passes: 2, taskMs: 250, warmupMs: 50 };
-export const QUICK_PLAN: BenchPlan = { ...common, name: 'quick', runMs: 100, passes: 1, taskMs: 40, warmupMs: 10 };
+export const FULL_PLAN: BenchPlan = {
+  ...common,
+  name: 'full',
+  runMs: 300,
+  passes: 2,
+  calibrationPairs: 5,
+  calibrationRunMs: 150,
+  taskMs: 250,
+  warmupMs: 50,
+};
+export const QUICK_PLAN: BenchPlan = {
+  ...common,
+  name: 'quick',
+  runMs: 80,
+  passes: 1,
+  calibrationPairs: 5,
+  calibrationRunMs: 30,
+  taskMs: 40,
+  warmupMs: 10,
+};
 
 /** 8 B, 4 KiB, 1 MiB. */
 export function formatBytes(bytes: number): string {

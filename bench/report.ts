@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Environment } from '../src/index.js';
+import type { CalibrationRow } from './calibration.js';
 import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import type { BenchPlan } from './plan.js';
@@ -17,6 +18,7 @@ export interface BenchReport {
   elapsedMs: number;
   environment: Environment;
   tearing: TearingRow[];
+  calibration: CalibrationRow[];
   modeCosts: ModeCostRow[];
   calls: Timing[];
   checks: Check[];

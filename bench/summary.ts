@@ -6,7 +6,8 @@ import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 import type { Timing } from './tasks.js';
 import { median } from '../src/stats.js';
-import type { TearingRow } from './tearing-matrix.js';
+import type { CalibrationRow } from './calibration.js';
+import { findRow, variantName, variants, type TearingRow } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;
 const SEED_LAYOUT = '2w+1r';
@@ -58,7 +59,7 @@ export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[])
     for (const size of plan.sizes) {
       for (const row of rows.filter((r) => r.layout === layout.name && r.size === size)) {
         out.push([
-          row.mode,
+          variantName(row),
           formatBytes(size),
           layout.name,
           formatCount(row.snapshots),
@@ -73,17 +74,34 @@ export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[])
   return out.toString();
 }
 
-/** Per mode and size: reader and writer rates under the seed's contention, their ratio to unlocked, and the uncontended cost of one copy. */
+/**
+ * Per mode and size: reader and writer rates under the seed's contention in batches, their ratio to unlocked,
+ * the same rates one call per copy, and the uncontended cost of one copy.
+ */
 export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
   const out = table(
-    ['mode', 'size', 'reads/s', 'read GB/s', 'vs unlocked', 'writes/s', 'write GB/s', 'vs unlocked', 'one write\nuncontended', 'one snapshot\nuncontended'],
+    [
+      'mode',
+      'size',
+      'reads/s',
+      'read GB/s',
+      'vs unlocked',
+      'writes/s',
+      'write GB/s',
+      'vs unlocked',
+      'reads/s\nbatch 1',
+      'writes/s\nbatch 1',
+      'one write\nuncontended',
+      'one snapshot\nuncontended',
+    ],
     { rowLines: false },
   );
-  const find = (mode: ModeName, size: number) => tearing.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT);
+  const find = (mode: ModeName, size: number, batch: 'auto' | 1 = 'auto') => findRow(tearing, mode, size, SEED_LAYOUT, batch);
   for (const size of plan.sizes) {
     const unlocked = find('unlocked', size);
     for (const mode of plan.modes) {
       const row = find(mode, size);
+      const perCall = find(mode, size, 1);
       const cost = costs.find((c) => c.mode === mode && c.size === size);
       if (!row || !cost) continue;
       out.push([
@@ -95,6 +113,8 @@ export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[],
         formatCount(row.writesPerSecond),
         row.writerGBps.toFixed(2),
         formatRatio(unlocked ? row.writesPerSecond / unlocked.writesPerSecond : NaN),
+        perCall ? formatCount(perCall.snapshotsPerSecond) : '',
+        perCall ? formatCount(perCall.writesPerSecond) : '',
         formatNs(cost.writeNs),
         formatNs(cost.snapshotNs),
       ]);
@@ -103,20 +123,42 @@ export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[],
   return out.toString();
 }
 
-/** Torn fraction per mode, size and layout, at a glance; "0" means not one torn snapshot. */
+/** Torn fraction per mode (in batches, then one call per copy), size and layout, at a glance; "0" means not one torn snapshot. */
 export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
   const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))], {
     rowLines: false,
   });
-  for (const mode of plan.modes) {
+  for (const variant of variants(plan)) {
     out.push([
-      mode,
+      variantName(variant),
       ...plan.layouts.flatMap((l) =>
         plan.sizes.map((size) => {
-          const row = rows.find((r) => r.mode === mode && r.size === size && r.layout === l.name);
+          const row = findRow(rows, variant.mode, size, l.name, variant.batch);
           return row ? formatFraction(row.tornFraction) : '';
         }),
       ),
+    ]);
+  }
+  return out.toString();
+}
+
+/** Calibration: what share of native threads' torn/s and writes/s the JavaScript-driven runs reach. */
+export function calibrationTable(rows: readonly CalibrationRow[]): string {
+  const out = table(
+    ['unlocked 1w+1r', 'batch', 'efficiency\n(torn/s)', 'write\nefficiency', 'torn/s\nJS', 'torn/s\nnative', 'writes/s\nJS', 'writes/s\nnative'],
+    { rowLines: false },
+  );
+  const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  for (const row of rows) {
+    out.push([
+      formatBytes(row.size),
+      String(row.batch),
+      ratio(row.efficiency),
+      ratio(row.writeEfficiency),
+      formatCount(row.jsTornPerSecond),
+      formatCount(row.nativeTornPerSecond),
+      formatCount(row.jsWritesPerSecond),
+      formatCount(row.nativeWritesPerSecond),
     ]);
   }
   return out.toString();
@@ -144,12 +186,13 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
     { rowLines: false },
   );
   const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') =>
-    tearing.find((r) => r.mode === mode && r.size === size && r.layout === SEED_LAYOUT)?.[key] ?? NaN;
+    findRow(tearing, mode, size, SEED_LAYOUT)?.[key] ?? NaN;
   for (const mode of plan.modes) {
+    // Every run of the mode, in batches and one call per copy: a fix that tore in either is not tear-free.
     const runs = tearing.filter((r) => r.mode === mode);
     const torn = runs.reduce((sum, r) => sum + r.torn, 0);
     const snapshots = runs.reduce((sum, r) => sum + r.snapshots, 0);
-    const seedRow = runs.find((r) => r.size === SUMMARY_SIZE && r.layout === SEED_LAYOUT);
+    const seedRow = findRow(tearing, mode, SUMMARY_SIZE, SEED_LAYOUT);
     const cost = costs.find((c) => c.mode === mode && c.size === SUMMARY_SIZE);
     out.push([
       mode,

@@ -26,6 +26,7 @@ constexpr uint32_t kMaxReadChunks = 1u << 20;
 constexpr uint32_t kMaxReadPauseMicros = 1000000;
 constexpr uint64_t kMaxSafeInteger = (1ULL << 53) - 1;
 constexpr size_t kIntactTableBytes = 256;
+constexpr uint64_t kMaxAlignment = 4096;
 
 }  // namespace
 
@@ -56,6 +57,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
             InstanceMethod<&TearlabAddon::WriteBatch>("writeBatch", kExported),
             InstanceMethod<&TearlabAddon::SnapshotBatch>("snapshotBatch", kExported),
             InstanceMethod<&TearlabAddon::RunNative>("runNative", kExported),
+            InstanceMethod<&TearlabAddon::AlignmentOffset>("alignmentOffset", kExported),
             InstanceMethod<&TearlabAddon::AllowedCpus>("allowedCpus", kExported),
             InstanceMethod<&TearlabAddon::PinThread>("pinThread", kExported),
             InstanceMethod<&TearlabAddon::CurrentCpu>("currentCpu", kExported),
@@ -206,6 +208,20 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   // runNative(mode, words, data, size, patterns, intact, readers, iters, stop,
   // cpus, paces) -> Promise: the experiment on native threads (native_run.h).
   Napi::Value RunNative(const Napi::CallbackInfo& info) { return StartNativeRun(info); }
+
+  // alignmentOffset(view, alignment) -> the bytes from the view's start to
+  // its first address that is a multiple of alignment (a power of two up to 4096).
+  Napi::Value AlignmentOffset(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    const ByteView view = RequireByteView(env, info[0], "view");
+    const uint64_t alignment = RequireCount(env, info[1], "alignment", kMaxAlignment);
+    if (alignment == 0 || (alignment & (alignment - 1)) != 0) {
+      ThrowRangeError(env, "The \"alignment\" argument must be a power of two from 1 to " +
+                               std::to_string(kMaxAlignment) + ", got " + std::to_string(alignment));
+    }
+    const uintptr_t address = reinterpret_cast<uintptr_t>(view.data);
+    return Napi::Number::New(env, static_cast<double>((alignment - address % alignment) % alignment));
+  }
 
   // allowedCpus() -> the CPUs this process may run on, or null where unknown.
   Napi::Value AllowedCpus(const Napi::CallbackInfo& info) {

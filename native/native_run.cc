@@ -17,6 +17,24 @@ using Clock = std::chrono::steady_clock;
 // Snapshots a reader claims at a time, as the JavaScript readers do per batch.
 constexpr uint64_t kClaim = 64;
 
+// Private buffers (patterns, snapshots) start on this boundary, as the
+// JavaScript workers' do (src/modes/strategy.ts, DATA_ALIGNMENT).
+constexpr size_t kBufferAlignment = 128;
+
+class AlignedBuffer {
+ public:
+  AlignedBuffer(size_t size, uint8_t fill)
+      : storage_(size + kBufferAlignment, fill),
+        data_(storage_.data() + (kBufferAlignment - reinterpret_cast<uintptr_t>(storage_.data()) %
+                                                         kBufferAlignment) %
+                                    kBufferAlignment) {}
+  uint8_t* data() { return data_; }
+
+ private:
+  std::vector<uint8_t> storage_;
+  uint8_t* data_;
+};
+
 double Milliseconds(Clock::duration duration) {
   return std::chrono::duration<double, std::milli>(duration).count();
 }
@@ -74,8 +92,8 @@ class NativeRun {
     Start(index, report);
     const uint8_t first_byte = config_.writer_patterns[index][0];
     const uint8_t second_byte = config_.writer_patterns[index][1];
-    const std::vector<uint8_t> first(config_.size, first_byte);
-    const std::vector<uint8_t> second(config_.size, second_byte);
+    AlignedBuffer first(config_.size, first_byte);
+    AlignedBuffer second(config_.size, second_byte);
     const BatchOutcome outcome = WriteBatch(config_.mode, config_.region, first.data(),
                                             second.data(), config_.size, UINT64_MAX, config_.stop);
     report.count = outcome.done;
@@ -84,7 +102,7 @@ class NativeRun {
   }
 
   void Reader(size_t index, size_t thread, NativeThreadReport& report) {
-    std::vector<uint8_t> snapshot(config_.size);
+    AlignedBuffer snapshot(config_.size, 0);
     const ReadPace pace = config_.reader_paces[index];
     Start(thread, report);
     for (;;) {

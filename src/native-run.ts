@@ -4,6 +4,7 @@
 import { binding } from './native.js';
 import type { ModeName } from './modes/index.js';
 import { strategyFor } from './modes/index.js';
+import { dataView } from './modes/strategy.js';
 import { readerPace, type ResolvedOptions } from './options.js';
 import { FIRST_PATTERN, intactTable, writerPatterns } from './patterns.js';
 import { placementResult, type PlacementPlan, type PlacementResult } from './placement.js';
@@ -42,7 +43,7 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
     const report = await binding.runNative(
       id,
       new Int32Array(regions.sync),
-      new Uint8Array(regions.data),
+      dataView(regions),
       size,
       patternPairs(writers),
       intactTable(writers),

@@ -84,6 +84,7 @@ export interface Binding {
     cpus: Int32Array,
     paces: Int32Array,
   ): Promise<NativeRunReport>;
+  alignmentOffset(view: ArrayBufferView, alignment: number): number;
   allowedCpus(): number[] | null;
   pinThread(cpu: number): string | null;
   currentCpu(): number;

@@ -8,7 +8,7 @@ import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
-import type { StrategyContext } from './modes/strategy.js';
+import { alignedPrivateBytes, dataView, type StrategyContext } from './modes/strategy.js';
 import { binding, NOT_UNIFORM, type NativeCounters } from './native.js';
 import { intactTable, writerPatterns } from './patterns.js';
 import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.js';
@@ -26,7 +26,7 @@ const CLAIM_PER_CALL = 64;
 const OUTCOME = binding.layout.batchOutcome;
 const outcome = new Float64Array(OUTCOME.fields);
 const words = new Int32Array(task.regions.sync);
-const data = new Uint8Array(task.regions.data);
+const data = dataView(task.regions);
 
 const pinError = task.cpu === null ? null : binding.pinThread(task.cpu);
 
@@ -40,7 +40,7 @@ function stopped(): boolean {
 }
 
 function runWriter(): WriterReport {
-  const patterns = writerPatterns(task.writers, task.index).map((byte) => new Uint8Array(task.size).fill(byte));
+  const patterns = writerPatterns(task.writers, task.index).map((byte) => alignedPrivateBytes(task.size).fill(byte));
   let [first, second = first] = patterns;
   const write = strategy.createWriter(context);
   const sizer = new BatchSizer(task.batch);
@@ -99,7 +99,7 @@ interface ReaderTally {
 function readPerCall(tally: ReaderTally, progressWord: number): void {
   const snapshotOnce = strategy.createReader(context);
   const intact = intactTable(task.writers);
-  const snapshot = new Uint8Array(task.size);
+  const snapshot = alignedPrivateBytes(task.size);
   const restMs = task.pace.restMicros / 1000;
   const sleeper = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   for (let claimed = claimSnapshots(CLAIM_PER_CALL); claimed > 0; claimed = claimSnapshots(CLAIM_PER_CALL)) {
@@ -119,7 +119,7 @@ function readPerCall(tally: ReaderTally, progressWord: number): void {
 
 function readInBatches(mode: number, tally: ReaderTally, progressWord: number): void {
   const intact = intactTable(task.writers);
-  const snapshot = new Uint8Array(task.size);
+  const snapshot = alignedPrivateBytes(task.size);
   const sizer = new BatchSizer(task.batch);
   for (let claimed = claimSnapshots(sizer.next); claimed > 0; claimed = claimSnapshots(sizer.next)) {
     const before = performance.now();

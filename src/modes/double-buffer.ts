@@ -3,15 +3,20 @@
 // Pins keep a writer off any slot a reader (however slow) is still copying
 // (native/double_buffer.h).
 import { binding } from '../native.js';
-import type { SharedRegions, Strategy } from './strategy.js';
+import { alignedData, DATA_ALIGNMENT, dataView, type SharedRegions, type Strategy } from './strategy.js';
 
 /** Enough slots that a writer always finds a free one: one published, one per writer, one pinned per reader. */
 export function slotCount(writers: number, readers: number): number {
   return writers + readers + 1;
 }
 
+/** Each slot starts on a DATA_ALIGNMENT boundary, so no two slots share a cache line. */
+function slotStride(size: number): number {
+  return Math.ceil(size / DATA_ALIGNMENT) * DATA_ALIGNMENT;
+}
+
 function views(regions: SharedRegions) {
-  return { slots: new Uint8Array(regions.data), state: new Int32Array(regions.sync) };
+  return { slots: dataView(regions), state: new Int32Array(regions.sync) };
 }
 
 export const doubleBuffer: Strategy = {
@@ -20,12 +25,12 @@ export const doubleBuffer: Strategy = {
   counters: ['retries', 'slotWaits'],
   allocate(size, writers, readers, fill) {
     const slots = slotCount(writers, readers);
-    const data = new SharedArrayBuffer(slots * size);
-    new Uint8Array(data).fill(fill);
     const { doubleBufferFirstPin, doubleBufferPinStride } = binding.layout;
     const sync = new SharedArrayBuffer((doubleBufferFirstPin + slots * doubleBufferPinStride) * Int32Array.BYTES_PER_ELEMENT);
+    const regions = { ...alignedData(slots * slotStride(size)), sync };
     // Slot 0 starts published (the state is all zeros): it holds the first pattern like the others.
-    return { data, sync };
+    dataView(regions).fill(fill);
+    return regions;
   },
   createWriter({ regions }) {
     const { slots, state } = views(regions);

@@ -2,7 +2,7 @@
 // unlocked addon copies, measured beside the addon's own lock.
 import { binding } from '../native.js';
 import { JsMutex } from './js-mutex.js';
-import { singleBuffer, type Strategy } from './strategy.js';
+import { dataView, singleBuffer, type Strategy } from './strategy.js';
 
 const MUTEX_WORD = 0;
 const SYNC_WORDS = 1;
@@ -13,7 +13,7 @@ export const jsLock: Strategy = {
   counters: ['lockWaits'],
   allocate: (size, _writers, _readers, fill) => singleBuffer(size, SYNC_WORDS, fill),
   createWriter({ regions, size, counters }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const mutex = new JsMutex(new Int32Array(regions.sync), MUTEX_WORD, counters);
     return (pattern) => {
       mutex.lock();
@@ -25,7 +25,7 @@ export const jsLock: Strategy = {
     };
   },
   createReader({ regions, counters }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const mutex = new JsMutex(new Int32Array(regions.sync), MUTEX_WORD, counters);
     return (snapshot) => {
       mutex.lock();

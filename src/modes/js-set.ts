@@ -1,7 +1,7 @@
 // A baseline with no addon at all: TypedArray.prototype.set from JavaScript.
 // Does plain JS tear? The experiment measures it rather than assuming.
 import { binding } from '../native.js';
-import { singleBuffer, type Strategy } from './strategy.js';
+import { dataView, singleBuffer, type Strategy } from './strategy.js';
 
 export const jsSet: Strategy = {
   name: 'js-set',
@@ -9,11 +9,11 @@ export const jsSet: Strategy = {
   counters: [],
   allocate: (size, _writers, _readers, fill) => singleBuffer(size, 0, fill),
   createWriter({ regions }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     return (pattern) => shared.set(pattern);
   },
   createReader({ regions, size, pace }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     if (pace.chunks <= 1 && pace.pauseMicros === 0) {
       return (snapshot) => {
         snapshot.set(shared);

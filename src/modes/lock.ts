@@ -3,7 +3,7 @@
 // the addon takes it around each copy (futex-backed and starvation-free, see
 // native/shared_lock.h).
 import { binding } from '../native.js';
-import { singleBuffer, type SharedRegions, type Strategy } from './strategy.js';
+import { dataView, singleBuffer, type SharedRegions, type Strategy } from './strategy.js';
 
 const FIRST_LOCK_WORD = 0;
 
@@ -17,12 +17,12 @@ export const lock: Strategy = {
   counters: ['lockWaits'],
   allocate: (size, _writers, _readers, fill) => singleBuffer(size, binding.layout.lockWords, fill),
   createWriter({ regions }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const words = lockWords(regions);
     return (pattern) => binding.lockedCopy(words, shared, pattern);
   },
   createReader({ regions }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const words = lockWords(regions);
     return (snapshot) => binding.lockedSnapshot(words, shared, snapshot);
   },

@@ -1,7 +1,7 @@
 // The seed's two copies as strategies: one shared buffer, and an addon call
 // that copies into it (writers) or snapshots it (readers).
 import type { NativeCounters } from '../native.js';
-import { singleBuffer, type ModeName, type Strategy } from './strategy.js';
+import { dataView, singleBuffer, type ModeName, type Strategy } from './strategy.js';
 
 interface OneBufferCopy {
   name: ModeName;
@@ -18,11 +18,11 @@ export function oneBufferCopy({ name, summary, counters, copy, snapshot }: OneBu
     counters,
     allocate: (size, _writers, _readers, fill) => singleBuffer(size, 0, fill),
     createWriter({ regions, size }) {
-      const shared = new Uint8Array(regions.data);
+      const shared = dataView(regions);
       return (pattern) => copy(shared, pattern, size);
     },
     createReader({ regions }) {
-      const shared = new Uint8Array(regions.data);
+      const shared = dataView(regions);
       return (into) => snapshot(shared, into);
     },
   };

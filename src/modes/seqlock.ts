@@ -2,7 +2,7 @@
 // their copy; readers copy without a lock and retry when the counter moved
 // (native/seqlock.h). Retries and lock fallbacks are counted.
 import { binding } from '../native.js';
-import { singleBuffer, type Strategy } from './strategy.js';
+import { dataView, singleBuffer, type Strategy } from './strategy.js';
 
 export const seqlock: Strategy = {
   name: 'seqlock',
@@ -10,12 +10,12 @@ export const seqlock: Strategy = {
   counters: ['retries', 'fallbacks', 'lockWaits'],
   allocate: (size, _writers, _readers, fill) => singleBuffer(size, binding.layout.seqlockWords, fill),
   createWriter({ regions }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const state = new Int32Array(regions.sync);
     return (pattern) => binding.seqlockWrite(state, shared, pattern);
   },
   createReader({ regions }) {
-    const shared = new Uint8Array(regions.data);
+    const shared = dataView(regions);
     const state = new Int32Array(regions.sync);
     return (snapshot) => binding.seqlockSnapshot(state, shared, snapshot);
   },
