@@ -49,8 +49,8 @@ export const FULL_PLAN: BenchPlan = {
   name: 'full',
   runMs: 300,
   passes: 2,
-  calibrationPairs: 5,
-  calibrationRunMs: 150,
+  calibrationPairs: 9,
+  calibrationRunMs: 100,
   taskMs: 250,
   warmupMs: 50,
 };

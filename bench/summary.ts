@@ -212,7 +212,13 @@ export function checksTable(checks: readonly Check[]): string {
   const out = table(['performance figure', 'measured', 'target', ''], { rowLines: false });
   for (const check of checks) {
     // Three decimals, so a figure just under its target does not print as the target itself.
-    const value = Math.abs(check.value) >= 100 ? formatCount(check.value) : check.value < 0.01 ? check.value.toPrecision(2) : check.value.toFixed(3);
+    const value = !Number.isFinite(check.value)
+      ? 'n/a'
+      : Math.abs(check.value) >= 100
+        ? formatCount(check.value)
+        : check.value < 0.01
+          ? check.value.toPrecision(2)
+          : check.value.toFixed(3);
     out.push([check.name, value, check.target ?? '', check.meets === null ? '' : check.meets ? 'meets' : 'MISSES']);
   }
   return out.toString();
