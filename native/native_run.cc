@@ -17,17 +17,18 @@ using Clock = std::chrono::steady_clock;
 // Snapshots a reader claims at a time, as the JavaScript readers do per batch.
 constexpr uint64_t kClaim = 64;
 
-// Private buffers (patterns, snapshots) start on this boundary, as the
-// JavaScript workers' do (src/modes/strategy.ts, DATA_ALIGNMENT).
-constexpr size_t kBufferAlignment = 128;
+// Private buffers (patterns, snapshots) start kPrivatePageOffset bytes into
+// a page, as the JavaScript workers' do (src/modes/strategy.ts says why).
+constexpr size_t kPageBytes = 4096;
+constexpr size_t kPrivatePageOffset = 2048;
 
 class AlignedBuffer {
  public:
   AlignedBuffer(size_t size, uint8_t fill)
-      : storage_(size + kBufferAlignment, fill),
-        data_(storage_.data() + (kBufferAlignment - reinterpret_cast<uintptr_t>(storage_.data()) %
-                                                         kBufferAlignment) %
-                                    kBufferAlignment) {}
+      : storage_(size + kPageBytes + kPrivatePageOffset, fill),
+        data_(storage_.data() +
+              (kPageBytes - reinterpret_cast<uintptr_t>(storage_.data()) % kPageBytes) % kPageBytes +
+              kPrivatePageOffset) {}
   uint8_t* data() { return data_; }
 
  private:
@@ -78,6 +79,13 @@ class NativeRun {
     const int cpu = config_.cpus[thread];
     if (cpu >= 0) report.pin_error = PinCurrentThread(cpu);
     start_line_.arrive_and_wait();
+    // Then every thread waits until all are running at once, so no reader
+    // races through its budget while a writer has yet to be scheduled. The
+    // stop word abandons the wait.
+    running_.fetch_add(1);
+    while (running_.load() < parties_ && stop_.load(std::memory_order_relaxed) == 0) {
+      std::this_thread::yield();
+    }
     report.cpu_at_start = CurrentCpu();
     starts_[thread] = Clock::now();
   }
@@ -131,6 +139,7 @@ class NativeRun {
   const size_t parties_;
   std::atomic_ref<int32_t> stop_;
   std::latch start_line_;
+  std::atomic<size_t> running_{0};
   std::atomic<uint64_t> claimed_{0};
   std::atomic<size_t> readers_done_{0};
   std::atomic<bool> corrupt_{false};

@@ -1,14 +1,20 @@
 // A one-shot start barrier over the control block, so writers and readers
 // start racing together (the seed's threading.Barrier).
-import { ARRIVED, RELEASED } from './layout.js';
+import { ARRIVED, RELEASED, RUNNING, STOP } from './layout.js';
 
-/** Called by each of `parties` workers; returns once all have arrived (or the barrier was opened). */
+/**
+ * Called by each of `parties` workers; returns once all have arrived and are running at once (or the run
+ * was stopped). Waiters sleep until the last one arrives; then each spins until every worker has woken,
+ * so no reader races through its budget while a writer has yet to be scheduled.
+ */
 export function arriveAndWait(control: Int32Array, parties: number): void {
   if (Atomics.add(control, ARRIVED, 1) + 1 >= parties) {
     open(control);
-    return;
+  } else {
+    while (Atomics.load(control, RELEASED) === 0) Atomics.wait(control, RELEASED, 0);
   }
-  while (Atomics.load(control, RELEASED) === 0) Atomics.wait(control, RELEASED, 0);
+  Atomics.add(control, RUNNING, 1);
+  while (Atomics.load(control, RUNNING) < parties && Atomics.load(control, STOP) === 0);
 }
 
 /** Releases everyone waiting, whether or not all have arrived (also how a failed run unblocks the rest). */

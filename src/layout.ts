@@ -10,8 +10,10 @@ export const RELEASED = 1;
 export const STOP = 2;
 /** Readers that have finished. */
 export const READERS_DONE = 3;
+/** Workers that are running past the barrier: they start measuring once all are. */
+export const RUNNING = 4;
 /** One word per reader from here on: its snapshots so far, for progress. */
-export const FIRST_PROGRESS = 4;
+export const FIRST_PROGRESS = 5;
 
 /** Snapshots claimed so far by all readers, out of the run's iters (may pass 2^31, hence 64 bits). */
 export const CLAIMED = 0;

@@ -3,16 +3,17 @@
 // Pins keep a writer off any slot a reader (however slow) is still copying
 // (native/double_buffer.h).
 import { binding } from '../native.js';
-import { alignedData, DATA_ALIGNMENT, dataView, type SharedRegions, type Strategy } from './strategy.js';
+import { alignedData, dataView, type SharedRegions, type Strategy } from './strategy.js';
 
 /** Enough slots that a writer always finds a free one: one published, one per writer, one pinned per reader. */
 export function slotCount(writers: number, readers: number): number {
   return writers + readers + 1;
 }
 
-/** Each slot starts on a DATA_ALIGNMENT boundary, so no two slots share a cache line. */
+/** Each slot starts on a SLOT_ALIGNMENT boundary, so no two slots share a cache line (128 bytes on Apple M-series). */
+const SLOT_ALIGNMENT = 128;
 function slotStride(size: number): number {
-  return Math.ceil(size / DATA_ALIGNMENT) * DATA_ALIGNMENT;
+  return Math.ceil(size / SLOT_ALIGNMENT) * SLOT_ALIGNMENT;
 }
 
 function views(regions: SharedRegions) {

@@ -17,13 +17,18 @@ export interface SharedRegions {
 }
 
 /**
- * The data starts on a 128-byte boundary: a cache line on Apple M-series, two on x86-64. Where a small
- * buffer starts decides how many cache lines it spans, and with that how often it tears: a 64-byte buffer
- * at an offset of 16, 32 or 48 bytes into a line spans two, and tore from 11% to 52% of snapshots where the
- * same buffer on a line of its own tore 7% to 8% (native threads, 1 writer + 1 reader, this project's
- * 2-core AMD EPYC VM). A SharedArrayBuffer's memory is only 16-byte aligned.
+ * Where buffers sit in memory decides how a run tears, so every run lays them out the same way. The shared
+ * data starts a page (DATA_ALIGNMENT); each worker's private buffers (its patterns, its snapshot) start
+ * PRIVATE_PAGE_OFFSET bytes into a page, as the native threads' do (native/native_run.cc).
+ *
+ * Why (native threads, 1 writer + 1 reader, 64 B, this project's 2-core AMD EPYC VM): a SharedArrayBuffer
+ * is only 16-byte aligned, and a 64-byte buffer 16, 32 or 48 bytes into a cache line spans two lines and
+ * tore in 11% to 52% of snapshots, where one on a line of its own tore in 7% to 8%. And with the data at the
+ * start of a page, a snapshot buffer at the start of another page (so that the reader's loads and stores
+ * alias modulo 4096) tore in about 3% of snapshots, one 128 bytes further in about 1%.
  */
-export const DATA_ALIGNMENT = 128;
+export const DATA_ALIGNMENT = 4096;
+export const PRIVATE_PAGE_OFFSET = 2048;
 
 /** `bytes` of zero-filled shared data starting on a DATA_ALIGNMENT boundary. */
 export function alignedData(bytes: number): Pick<SharedRegions, 'data' | 'dataOffset' | 'dataBytes'> {
@@ -31,13 +36,11 @@ export function alignedData(bytes: number): Pick<SharedRegions, 'data' | 'dataOf
   return { data, dataOffset: binding.alignmentOffset(new Uint8Array(data), DATA_ALIGNMENT), dataBytes: bytes };
 }
 
-/**
- * A private buffer of `bytes` starting on a DATA_ALIGNMENT boundary, for a worker's patterns and snapshots:
- * the native threads of a calibration copy from and into buffers aligned the same way.
- */
+/** A private buffer of `bytes` for a worker's patterns and snapshots, PRIVATE_PAGE_OFFSET bytes into a page. */
 export function alignedPrivateBytes(bytes: number): Uint8Array {
-  const whole = new Uint8Array(new ArrayBuffer(bytes + DATA_ALIGNMENT));
-  return whole.subarray(binding.alignmentOffset(whole, DATA_ALIGNMENT)).subarray(0, bytes);
+  const whole = new Uint8Array(new ArrayBuffer(bytes + DATA_ALIGNMENT + PRIVATE_PAGE_OFFSET));
+  const start = binding.alignmentOffset(whole, DATA_ALIGNMENT) + PRIVATE_PAGE_OFFSET;
+  return whole.subarray(start, start + bytes);
 }
 
 /** The bytes writers and readers race on. */
