@@ -34,6 +34,14 @@ std::string PinCurrentThread(int cpu) {
          std::strerror(error);
 }
 
+std::string ReleaseCurrentThread(const std::vector<int>& allowed) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  for (int cpu : allowed) CPU_SET(cpu, &set);
+  const int error = pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+  return error == 0 ? std::string() : std::string("pthread_setaffinity_np: ") + std::strerror(error);
+}
+
 int CurrentCpu() { return sched_getcpu(); }
 
 #else
@@ -45,6 +53,8 @@ constexpr const char* kUnsupported = "thread pinning is not supported on this pl
 AllowedCpus ProcessAllowedCpus() { return {false, {}, kUnsupported}; }
 
 std::string PinCurrentThread(int) { return kUnsupported; }
+
+std::string ReleaseCurrentThread(const std::vector<int>&) { return kUnsupported; }
 
 int CurrentCpu() { return -1; }
 

@@ -23,6 +23,9 @@ AllowedCpus ProcessAllowedCpus();
 // success, otherwise why not (the platform, or the error the kernel gave).
 std::string PinCurrentThread(int cpu);
 
+// Lets the calling thread run on every CPU in `allowed` again (after a pin).
+std::string ReleaseCurrentThread(const std::vector<int>& allowed);
+
 // The CPU the calling thread runs on now, or -1 where that cannot be known.
 int CurrentCpu();
 

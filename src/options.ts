@@ -30,7 +30,7 @@ export interface TearingOptions {
   placement?: string;
   /** Also runs the same configuration on native threads, alternating, and reports the efficiency (default false). */
   calibrate?: boolean;
-  /** Pairs of JavaScript-driven and native runs when calibrating (default 3, at least 3). */
+  /** Pairs of JavaScript-driven and native runs when calibrating (default 5, at least 3). */
   calibrationPairs?: number;
   /** Called about ten times a second with the snapshots taken so far and the iters target. */
   onProgress?: (snapshots: number, iters: number) => void;
@@ -57,10 +57,11 @@ export const DEFAULTS = {
   iters: 200_000,
   writers: 2,
   readers: 1,
-  calibrationPairs: 3,
+  calibrationPairs: 5,
 } as const;
 
 export const MAX_SIZE = 1 << 30;
+export const MIN_CALIBRATION_PAIRS = 3;
 export const MAX_WORKERS_PER_ROLE = 64;
 
 /** A slow reader copies in pieces with pauses between them, then rests. */
@@ -127,7 +128,7 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     batch: batchOption(options.batch),
     placement: options.placement === undefined ? NO_PLACEMENT : parsePlacement(options.placement),
     calibrate: calibrate ?? false,
-    calibrationPairs: integerOption(options, 'calibrationPairs', DEFAULTS.calibrationPairs, 1000),
+    calibrationPairs: integerOption(options, 'calibrationPairs', MIN_CALIBRATION_PAIRS, 1000),
     onProgress: onProgress ?? null,
   };
 }

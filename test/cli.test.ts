@@ -102,7 +102,7 @@ describe('tearlab run', () => {
     expect(stdout).toMatch(/CALIBRATE=true/);
     const line = stdout.split('\n').find((l) => l.startsWith('mode='))!;
     expect(resultLines(stdout)).toHaveLength(1);
-    expect(line).toMatch(/ efficiency=(\d+(\.\d+)?|n\/a) write_efficiency=\d+(\.\d+)? native_torn_per_s=\S+ native_writes_per_s=\S+ pairs=3/);
+    expect(line).toMatch(/ efficiency=(\d+(\.\d+)?|n\/a) write_efficiency=\d+(\.\d+)? native_torn_per_s=\S+ native_writes_per_s=\S+ pairs=5/);
   });
 
   const mistakes: [string[], RegExp][] = [

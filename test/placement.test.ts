@@ -49,7 +49,7 @@ describe('placement', () => {
 
   it.runIf(LINUX)('native runs are pinned the same way', async () => {
     const cpu = allowed![0];
-    const result = await runTearing({ mode: 'unlocked', size: 64, writers: 1, readers: 1, iters: 5_000, placement: `cpus:${cpu}`, calibrate: true });
+    const result = await runTearing({ mode: 'unlocked', size: 64, writers: 1, readers: 1, iters: 5_000, placement: `cpus:${cpu}`, calibrate: true, calibrationPairs: 3 });
     expect(result.calibration!.native).toHaveLength(3);
     for (const run of result.calibration!.native) {
       expect(run.placement.pinned).toBe(true);
