@@ -206,7 +206,8 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   }
 
   // runNative(mode, words, data, size, patterns, intact, readers, iters, stop,
-  // cpus, paces) -> Promise: the experiment on native threads (native_run.h).
+  // cpus, paces, workspace, stride) -> Promise: the experiment on native
+  // threads (native_run.h).
   Napi::Value RunNative(const Napi::CallbackInfo& info) { return StartNativeRun(info); }
 
   // alignmentOffset(view, alignment) -> the bytes from the view's start to

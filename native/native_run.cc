@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <thread>
 
 #include "affinity.h"
@@ -15,25 +16,6 @@ using Clock = std::chrono::steady_clock;
 
 // Snapshots a reader claims at a time, as the JavaScript readers do per batch.
 constexpr uint64_t kClaim = 64;
-
-// Private buffers (patterns, snapshots) start kPrivatePageOffset bytes into
-// a page, as the JavaScript workers' do (src/modes/strategy.ts says why).
-constexpr size_t kPageBytes = 4096;
-constexpr size_t kPrivatePageOffset = 2048;
-
-class AlignedBuffer {
- public:
-  AlignedBuffer(size_t size, uint8_t fill)
-      : storage_(size + kPageBytes + kPrivatePageOffset, fill),
-        data_(storage_.data() +
-              (kPageBytes - reinterpret_cast<uintptr_t>(storage_.data()) % kPageBytes) % kPageBytes +
-              kPrivatePageOffset) {}
-  uint8_t* data() { return data_; }
-
- private:
-  std::vector<uint8_t> storage_;
-  uint8_t* data_;
-};
 
 double Milliseconds(Clock::duration duration) {
   return std::chrono::duration<double, std::milli>(duration).count();
@@ -69,6 +51,8 @@ class NativeRun {
   }
 
  private:
+  uint8_t* PrivateBuffer(size_t index) const { return config_.workspace + index * config_.stride; }
+
   // Places the thread, then waits until every thread is running.
   void Start(size_t thread, NativeThreadReport& report) {
     const int cpu = config_.cpus[thread];
@@ -106,17 +90,19 @@ class NativeRun {
     Start(index, report);
     const uint8_t first_byte = config_.writer_patterns[index][0];
     const uint8_t second_byte = config_.writer_patterns[index][1];
-    AlignedBuffer first(config_.size, first_byte);
-    AlignedBuffer second(config_.size, second_byte);
-    const BatchOutcome outcome = WriteBatch(config_.mode, config_.region, first.data(),
-                                            second.data(), config_.size, UINT64_MAX, config_.stop);
+    uint8_t* first = PrivateBuffer(2 * index);
+    uint8_t* second = PrivateBuffer(2 * index + 1);
+    std::memset(first, first_byte, config_.size);
+    std::memset(second, second_byte, config_.size);
+    const BatchOutcome outcome = WriteBatch(config_.mode, config_.region, first, second,
+                                            config_.size, UINT64_MAX, config_.stop);
     report.count = outcome.done;
     report.counters = outcome.counters;
     Finish(index, report);
   }
 
   void Reader(size_t index, size_t thread, NativeThreadReport& report) {
-    AlignedBuffer snapshot(config_.size, 0);
+    uint8_t* snapshot = PrivateBuffer(2 * config_.writer_patterns.size() + index);
     const ReadPace pace = config_.reader_paces[index];
     Start(thread, report);
     for (;;) {
@@ -124,7 +110,7 @@ class NativeRun {
       if (before >= config_.iters) break;
       const uint64_t claim = std::min(kClaim, config_.iters - before);
       const BatchOutcome outcome =
-          SnapshotBatch(config_.mode, config_.region, snapshot.data(), config_.size,
+          SnapshotBatch(config_.mode, config_.region, snapshot, config_.size,
                         config_.intact.data(), claim, config_.stop, pace);
       if (outcome.torn != 0 && report.first_torn < 0) {
         report.first_torn = static_cast<int64_t>(report.count) + outcome.first_torn;

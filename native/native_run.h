@@ -31,6 +31,11 @@ struct NativeRunConfig {
   std::vector<int> cpus;
   // Per reader.
   std::vector<ReadPace> reader_paces;
+  // The threads' private buffers, `stride` bytes apart, each `size` long:
+  // writer w's two patterns are buffers 2w and 2w + 1, reader r's snapshot
+  // is buffer 2 * writers + r (the layout of src/workspace.ts).
+  uint8_t* workspace;
+  size_t stride;
 };
 
 struct NativeThreadReport {

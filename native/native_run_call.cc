@@ -30,7 +30,8 @@ class NativeRunWorker : public Napi::AsyncWorker {
         // The views whose memory the threads use stay alive until the run ends.
         words_(Napi::Persistent(info[1].As<Napi::Object>())),
         data_(Napi::Persistent(info[2].As<Napi::Object>())),
-        stop_(Napi::Persistent(info[8].As<Napi::Object>())) {}
+        stop_(Napi::Persistent(info[8].As<Napi::Object>())),
+        workspace_(Napi::Persistent(info[11].As<Napi::Object>())) {}
 
   Napi::Promise Promise() { return deferred_.Promise(); }
 
@@ -82,6 +83,7 @@ class NativeRunWorker : public Napi::AsyncWorker {
   Napi::ObjectReference words_;
   Napi::ObjectReference data_;
   Napi::ObjectReference stop_;
+  Napi::ObjectReference workspace_;
 };
 
 NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
@@ -141,6 +143,17 @@ NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
                                    static_cast<uint32_t>(pace[kPauseMicros]),
                                    static_cast<uint32_t>(pace[kRestMicros])});
   }
+  const ByteView workspace = RequireByteView(env, info[11], "workspace");
+  RequireSharedMemory(env, info[11], "workspace");
+  config.stride = RequireCount(env, info[12], "stride", kMaxSafeInteger);
+  // Writers hold two buffers each, readers one; reader buffers sit after every writer's pair.
+  const size_t buffers = 2 * config.writer_patterns.size() + config.readers;
+  if (config.stride < config.size ||
+      workspace.length < (buffers - 1) * config.stride + config.size) {
+    ThrowRangeError(env, "The \"workspace\" argument must hold " + std::to_string(buffers) +
+                             " buffers of \"size\" bytes, \"stride\" bytes apart");
+  }
+  config.workspace = workspace.data;
   if (config.mode == BatchMode::kDoubleBuffer &&
       DoubleBufferSlots(config.region.word_count) < threads + 1) {
     // Fewer slots could leave a writer waiting on a slot a reader never lets go.

@@ -7,13 +7,12 @@ import { Worker } from 'node:worker_threads';
 import { open, opened } from './barrier.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { environment } from './environment.js';
-import { createControl, FIRST_PROGRESS, STOP } from './layout.js';
-import { strategyFor } from './modes/index.js';
+import { FIRST_PROGRESS, STOP } from './layout.js';
 import { binding } from './native.js';
 import { NORMAL_READ_PACE, readerPace, type ResolvedOptions } from './options.js';
-import { FIRST_PATTERN } from './patterns.js';
 import { placementResult, type PlacementPlan, type WorkerPlacement } from './placement.js';
 import { runFigures, type TearingResult } from './results.js';
+import { allocateRun } from './run-memory.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -87,10 +86,9 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
  */
 export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan): Promise<TearingResult> {
   const { mode, size, writers, readers, iters, timeMs, batch, onProgress } = resolved;
-  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
-  const control = createControl(readers);
+  const { regions, workspace, control } = allocateRun(mode, size, writers, readers);
   const startedAt = new Date();
-  const base = { mode, size, writers, readers, iters, regions, control: control.buffer, batch };
+  const base = { mode, size, writers, readers, iters, regions, workspace, control: control.buffer, batch };
   const started = [
     ...Array.from({ length: writers }, (_, index) =>
       startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index] }),

@@ -3,12 +3,14 @@
 // and read pace as a JavaScript-driven run.
 import { binding } from './native.js';
 import type { ModeName } from './modes/index.js';
-import { strategyFor } from './modes/index.js';
 import { dataView } from './modes/strategy.js';
 import { readerPace, type ResolvedOptions } from './options.js';
-import { FIRST_PATTERN, intactTable, writerPatterns } from './patterns.js';
+import { intactTable, writerPatterns } from './patterns.js';
 import { placementResult, type PlacementPlan, type PlacementResult } from './placement.js';
 import { runFigures, type RunFigures } from './results.js';
+import { workspaceView } from './workspace.js';
+import { allocateRun } from './run-memory.js';
+import { STOP } from './layout.js';
 
 export interface NativeRun {
   figures: RunFigures;
@@ -30,8 +32,8 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
   const id = binding.batchModes[mode];
   if (id === undefined) throw new TypeError(`mode ${mode} has no native loops`);
   const { size, writers, readers, iters, timeMs } = options;
-  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
-  const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const { regions, workspace, control } = allocateRun(mode, size, writers, readers);
+  const stop = control.words.subarray(STOP, STOP + 1);
   const paces = Int32Array.from(
     Array.from({ length: readers }, (_, index) => {
       const pace = readerPace(options, index);
@@ -52,6 +54,8 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
       stop,
       Int32Array.from(plan.cpus, (cpu) => cpu ?? -1),
       paces,
+      workspaceView(workspace),
+      workspace.stride,
     );
     const sum = (threads: { count: number }[]) => threads.reduce((total, thread) => total + thread.count, 0);
     const figures = runFigures(

@@ -83,6 +83,8 @@ export interface Binding {
     stop: Int32Array,
     cpus: Int32Array,
     paces: Int32Array,
+    workspace: Uint8Array,
+    stride: number,
   ): Promise<NativeRunReport>;
   alignmentOffset(view: ArrayBufferView, alignment: number): number;
   allowedCpus(): number[] | null;

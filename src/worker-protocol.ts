@@ -2,6 +2,7 @@
 import type { BatchSetting } from './batch-size.js';
 import type { ModeName, ReadPace, SharedRegions } from './modes/strategy.js';
 import type { NativeCounters } from './native.js';
+import type { Workspace } from './workspace.js';
 
 export interface WorkerTask {
   role: 'writer' | 'reader';
@@ -12,6 +13,7 @@ export interface WorkerTask {
   writers: number;
   readers: number;
   regions: SharedRegions;
+  workspace: Workspace;
   control: SharedArrayBuffer;
   /** Snapshots to take in all, by all readers together. */
   iters: number;

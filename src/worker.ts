@@ -8,10 +8,11 @@ import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
-import { alignedPrivateBytes, dataView, type StrategyContext } from './modes/strategy.js';
+import { dataView, type StrategyContext } from './modes/strategy.js';
 import { binding, NOT_UNIFORM, type NativeCounters } from './native.js';
 import { intactTable, writerPatterns } from './patterns.js';
 import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.js';
+import { privateBuffer, readerBuffer, writerBuffers } from './workspace.js';
 
 const task = workerData as WorkerTask;
 const { words: control, counters: claims } = controlViews(task.control, task.readers);
@@ -40,8 +41,10 @@ function stopped(): boolean {
 }
 
 function runWriter(): WriterReport {
-  const patterns = writerPatterns(task.writers, task.index).map((byte) => alignedPrivateBytes(task.size).fill(byte));
-  let [first, second = first] = patterns;
+  const [firstByte, secondByte = firstByte] = writerPatterns(task.writers, task.index);
+  let [first, second] = writerBuffers(task.index).map((index) => privateBuffer(task.workspace, index));
+  first.fill(firstByte);
+  second.fill(secondByte);
   const write = strategy.createWriter(context);
   const sizer = new BatchSizer(task.batch);
   arriveAndWait(control, parties);
@@ -99,7 +102,7 @@ interface ReaderTally {
 function readPerCall(tally: ReaderTally, progressWord: number): void {
   const snapshotOnce = strategy.createReader(context);
   const intact = intactTable(task.writers);
-  const snapshot = alignedPrivateBytes(task.size);
+  const snapshot = privateBuffer(task.workspace, readerBuffer(task.writers, task.index));
   const restMs = task.pace.restMicros / 1000;
   const sleeper = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   for (let claimed = claimSnapshots(CLAIM_PER_CALL); claimed > 0; claimed = claimSnapshots(CLAIM_PER_CALL)) {
@@ -119,7 +122,7 @@ function readPerCall(tally: ReaderTally, progressWord: number): void {
 
 function readInBatches(mode: number, tally: ReaderTally, progressWord: number): void {
   const intact = intactTable(task.writers);
-  const snapshot = alignedPrivateBytes(task.size);
+  const snapshot = privateBuffer(task.workspace, readerBuffer(task.writers, task.index));
   const sizer = new BatchSizer(task.batch);
   for (let claimed = claimSnapshots(sizer.next); claimed > 0; claimed = claimSnapshots(sizer.next)) {
     const before = performance.now();

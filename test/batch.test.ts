@@ -36,7 +36,9 @@ describe('runs in batches', () => {
     it(`honour a 300 ms time budget within 50 ms: ${mode}, ${size} bytes, ${writers} writer(s)`, async () => {
       const result = await runTearing({ mode, size, writers, readers: 1, iters: Number.MAX_SAFE_INTEGER, timeMs: 300 });
       expect(result.stoppedBy).toBe('time');
-      expect(result.readerWallMs).toBeGreaterThanOrEqual(295);
+      expect(result.elapsedMs).toBeGreaterThanOrEqual(300);
+      // Each worker's own clock runs from the moment all are running to the moment it stopped.
+      expect(result.readerWallMs).toBeGreaterThan(200);
       expect(result.readerWallMs).toBeLessThan(350);
       expect(result.writerWallMs).toBeLessThan(350);
     });

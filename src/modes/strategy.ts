@@ -17,9 +17,9 @@ export interface SharedRegions {
 }
 
 /**
- * Where buffers sit in memory decides how a run tears, so every run lays them out the same way. The shared
- * data starts a page (DATA_ALIGNMENT); each worker's private buffers (its patterns, its snapshot) start
- * PRIVATE_PAGE_OFFSET bytes into a page, as the native threads' do (native/native_run.cc).
+ * Where buffers sit in memory decides how a run tears, so every run lays them out the same way: the shared
+ * data starts a page (DATA_ALIGNMENT), and each worker's private buffers start half a page into pages of
+ * their own (src/workspace.ts), for JavaScript workers and native threads alike.
  *
  * Why (native threads, 1 writer + 1 reader, 64 B, this project's 2-core AMD EPYC VM): a SharedArrayBuffer
  * is only 16-byte aligned, and a 64-byte buffer 16, 32 or 48 bytes into a cache line spans two lines and
@@ -28,19 +28,11 @@ export interface SharedRegions {
  * alias modulo 4096) tore in about 3% of snapshots, one 128 bytes further in about 1%.
  */
 export const DATA_ALIGNMENT = 4096;
-export const PRIVATE_PAGE_OFFSET = 2048;
 
 /** `bytes` of zero-filled shared data starting on a DATA_ALIGNMENT boundary. */
 export function alignedData(bytes: number): Pick<SharedRegions, 'data' | 'dataOffset' | 'dataBytes'> {
   const data = new SharedArrayBuffer(bytes + DATA_ALIGNMENT);
   return { data, dataOffset: binding.alignmentOffset(new Uint8Array(data), DATA_ALIGNMENT), dataBytes: bytes };
-}
-
-/** A private buffer of `bytes` for a worker's patterns and snapshots, PRIVATE_PAGE_OFFSET bytes into a page. */
-export function alignedPrivateBytes(bytes: number): Uint8Array {
-  const whole = new Uint8Array(new ArrayBuffer(bytes + DATA_ALIGNMENT + PRIVATE_PAGE_OFFSET));
-  const start = binding.alignmentOffset(whole, DATA_ALIGNMENT) + PRIVATE_PAGE_OFFSET;
-  return whole.subarray(start, start + bytes);
 }
 
 /** The bytes writers and readers race on. */
