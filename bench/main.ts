@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
 import { progressLine } from '../src/progress.js';
-import { calibrationSteps, runCalibration } from './calibration.js';
+import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calibration.js';
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
@@ -67,7 +67,8 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   console.log('\nCost matrix: rates under the seed\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
   console.log(costMatrixTable(plan, tearing, modeCosts));
   console.log(
-    `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs`,
+    `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
+      `--placement ${CALIBRATION_PLACEMENT}`,
   );
   console.log(calibrationTable(calibration));
   console.log('\nSingle calls in one thread (median per call)');

@@ -149,6 +149,7 @@ export function calibrationTable(rows: readonly CalibrationRow[]): string {
     { rowLines: false },
   );
   const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  const unpinned = rows.find((row) => !row.pinned);
   for (const row of rows) {
     out.push([
       formatBytes(row.size),
@@ -161,7 +162,7 @@ export function calibrationTable(rows: readonly CalibrationRow[]): string {
       formatCount(row.nativeWritesPerSecond),
     ]);
   }
-  return out.toString();
+  return unpinned?.placementNote ? `${out.toString()}\nNot pinned: ${unpinned.placementNote}` : out.toString();
 }
 
 export function callTable(timings: readonly Timing[]): string {
