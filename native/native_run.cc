@@ -37,11 +37,19 @@ class NativeRun {
     ends_.resize(parties_);
     std::vector<std::thread> threads;
     threads.reserve(parties_);
-    for (size_t w = 0; w < writers; ++w) {
-      threads.emplace_back([this, w, &result] { Writer(w, result.writers[w]); });
-    }
-    for (size_t r = 0; r < config_.readers; ++r) {
-      threads.emplace_back([this, r, writers, &result] { Reader(r, writers + r, result.readers[r]); });
+    try {
+      for (size_t w = 0; w < writers; ++w) {
+        threads.emplace_back([this, w, &result] { Writer(w, result.writers[w]); });
+      }
+      for (size_t r = 0; r < config_.readers; ++r) {
+        threads.emplace_back([this, r, writers, &result] { Reader(r, writers + r, result.readers[r]); });
+      }
+    } catch (...) {
+      // A thread the system would not start: the others are waiting for it
+      // at the start line; the stop word releases them, and they end at once.
+      stop_.store(1);
+      for (std::thread& thread : threads) thread.join();
+      throw;
     }
     for (std::thread& thread : threads) thread.join();
     result.elapsed_ms = Milliseconds(*std::max_element(ends_.begin(), ends_.end()) -
