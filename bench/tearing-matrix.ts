@@ -6,7 +6,7 @@ import { runTearing, type ModeName, type NativeCounters } from '../src/index.js'
 import type { BatchSetting } from '../src/batch-size.js';
 import { addCounters, zeroCounters } from '../src/counters.js';
 import { binding } from '../src/native.js';
-import { perSecond } from '../src/results.js';
+import { runFigures, type RunFigures } from '../src/results.js';
 import { formatBytes, type BenchPlan, type Layout } from './plan.js';
 
 /** One line of the matrix's runs: a mode and how many copies each addon call makes. */
@@ -27,20 +27,15 @@ export function variantName({ mode, batch }: Variant): string {
   return batch === 'auto' ? mode : `${mode}, batch ${batch}`;
 }
 
-export interface TearingRow {
+/** A mode, size and layout's runs added up, with their figures computed as for a single run. */
+export interface TearingRow extends RunFigures {
   mode: ModeName;
   batch: BatchSetting;
   size: number;
   layout: string;
   writers: number;
   readers: number;
-  snapshots: number;
-  torn: number;
-  tornFraction: number;
-  tornPerSecond: number;
-  snapshotsPerSecond: number;
   readerGBps: number;
-  writesPerSecond: number;
   writerGBps: number;
   counters: NativeCounters;
   elapsedMs: number;
@@ -64,8 +59,7 @@ interface Totals {
 }
 
 function toRow({ mode, batch }: Variant, size: number, layout: Layout, totals: Totals): TearingRow {
-  const snapshotsPerSecond = perSecond(totals.snapshots, totals.readerWallMs);
-  const writesPerSecond = perSecond(totals.writes, totals.writerWallMs);
+  const figures = runFigures(totals.snapshots, totals.torn, totals.writes, totals.readerWallMs, totals.writerWallMs);
   return {
     mode,
     batch,
@@ -73,14 +67,9 @@ function toRow({ mode, batch }: Variant, size: number, layout: Layout, totals: T
     layout: layout.name,
     writers: layout.writers,
     readers: layout.readers,
-    snapshots: totals.snapshots,
-    torn: totals.torn,
-    tornFraction: totals.snapshots > 0 ? totals.torn / totals.snapshots : 0,
-    tornPerSecond: perSecond(totals.torn, totals.readerWallMs),
-    snapshotsPerSecond,
-    readerGBps: (snapshotsPerSecond * size) / 1e9,
-    writesPerSecond,
-    writerGBps: (writesPerSecond * size) / 1e9,
+    ...figures,
+    readerGBps: (figures.snapshotsPerSecond * size) / 1e9,
+    writerGBps: (figures.writesPerSecond * size) / 1e9,
     counters: totals.counters,
     elapsedMs: totals.elapsedMs,
   };

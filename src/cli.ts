@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // tearlab run: the seed's tearing demo from the command line.
-import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { type AtomicFile, createAtomicFile } from './atomic-file.js';
 import { environment } from './environment.js';
 import { runTearing } from './experiment.js';
 import { type ConfigLine, formatConfig, formatEnvironment, formatResult } from './format.js';
@@ -110,11 +110,11 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
   };
 }
 
-/** Opens the --json file before the runs, so a bad path fails in a second rather than after a long run. */
-async function openJson(file: string | null): Promise<FileHandle | null> {
+/** Prepares the --json file before the runs, so a bad path fails in a second rather than after a long run. */
+async function prepareJson(file: string | null): Promise<AtomicFile | null> {
   if (file === null) return null;
   try {
-    return await open(file, 'w');
+    return await createAtomicFile(file);
   } catch (error) {
     throw new UsageError(`--json cannot write ${file}: ${(error as Error).message}`);
   }
@@ -142,7 +142,7 @@ async function runMode(mode: ModeName, command: RunCommand): Promise<TearingResu
 }
 
 async function run(command: RunCommand): Promise<void> {
-  const json = await openJson(command.json);
+  const json = await prepareJson(command.json);
   try {
     console.log(formatEnvironment(environment()));
     console.log(formatConfig(command));
@@ -152,9 +152,9 @@ async function run(command: RunCommand): Promise<void> {
       results.push(result);
       console.log(formatResult(result));
     }
-    await json?.writeFile(`${JSON.stringify(results, null, 2)}\n`);
+    await json?.commit(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    await json?.close();
+    await json?.discard();
   }
 }
 

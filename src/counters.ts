@@ -1,14 +1,12 @@
-import type { NativeCounters } from './native.js';
+// The fixes' event counters, by the names the addon exports (native/counters.h is the one list).
+import { binding, type NativeCounters } from './native.js';
 
 export function zeroCounters(): NativeCounters {
-  return { lockWaits: 0, retries: 0, fallbacks: 0, slotWaits: 0 };
+  return Object.fromEntries(binding.counterNames.map((name) => [name, 0])) as unknown as NativeCounters;
 }
 
 /** Adds `more` into `total` and returns `total`. */
 export function addCounters(total: NativeCounters, more: NativeCounters): NativeCounters {
-  total.lockWaits += more.lockWaits;
-  total.retries += more.retries;
-  total.fallbacks += more.fallbacks;
-  total.slotWaits += more.slotWaits;
+  for (const name of binding.counterNames) total[name] += more[name];
   return total;
 }

@@ -8,12 +8,10 @@ import { formatPlacement, type PlacementRequest, type PlacementResult } from './
 import type { TearingResult } from './results.js';
 import { median } from './stats.js';
 
-const COUNTER_KEYS: Record<keyof NativeCounters, string> = {
-  lockWaits: 'lock_waits',
-  retries: 'retries',
-  fallbacks: 'fallbacks',
-  slotWaits: 'slot_waits',
-};
+/** lockWaits -> lock_waits: the output line's keys are snake_case. */
+function counterKey(name: keyof NativeCounters): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
 
 export function formatEnvironment(env: Environment): string {
   const gib = (env.totalMemoryBytes / 2 ** 30).toFixed(1);
@@ -85,7 +83,7 @@ export function formatResult(result: TearingResult): string {
     ['batch', result.batch],
   ];
   for (const counter of strategyFor(result.mode).counters) {
-    pairs.push([COUNTER_KEYS[counter], result.counters[counter]]);
+    pairs.push([counterKey(counter), result.counters[counter]]);
   }
   const { placement, calibration } = result;
   if (placement.requested !== 'none') {

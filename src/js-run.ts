@@ -65,7 +65,6 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
     readerCalls: sum(readers, (r) => r.calls),
     writerCalls: sum(writers, (w) => w.calls),
     ...figures,
-    tornFraction: figures.snapshots > 0 ? figures.torn / figures.snapshots : 0,
     elapsedMs,
     firstTornAt: firstTorn.length > 0 ? Math.min(...firstTorn) : null,
     stoppedBy: figures.snapshots >= options.iters ? 'iters' : 'time',

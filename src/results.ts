@@ -16,6 +16,8 @@ export interface RunFigures {
   snapshots: number;
   /** Snapshots that were not one pattern over all `size` bytes. */
   torn: number;
+  /** torn / snapshots (0 when there were none). */
+  tornFraction: number;
   /** torn / readerWallMs, per second. */
   tornPerSecond: number;
   snapshotsPerSecond: number;
@@ -33,6 +35,7 @@ export function runFigures(snapshots: number, torn: number, writes: number, read
   return {
     snapshots,
     torn,
+    tornFraction: snapshots > 0 ? torn / snapshots : 0,
     tornPerSecond: perSecond(torn, readerWallMs),
     snapshotsPerSecond: perSecond(snapshots, readerWallMs),
     writes,
@@ -49,8 +52,8 @@ export interface NativeRunFigures extends RunFigures {
 
 /** The figures of a result, without the rest. */
 export function figuresOf(run: RunFigures): RunFigures {
-  const { snapshots, torn, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs } = run;
-  return { snapshots, torn, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs };
+  const { snapshots, torn, tornFraction, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs } = run;
+  return { snapshots, torn, tornFraction, tornPerSecond, snapshotsPerSecond, writes, writesPerSecond, readerWallMs, writerWallMs };
 }
 
 /** JavaScript-driven runs beside the same configuration on native threads (option `calibrate`). */
@@ -77,7 +80,6 @@ export interface TearingResult extends RunFigures {
   /** Calls of the workers' loop bodies (one per copy, or one per batch): snapshots / readerCalls is the mean batch. */
   readerCalls: number;
   writerCalls: number;
-  tornFraction: number;
   /** From the start barrier until every worker had stopped and reported. */
   elapsedMs: number;
   /** The earliest reader-local index of a torn snapshot, or null when none tore. */

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,25 @@ describe('tearlab run', () => {
     const line = stdout.split('\n').find((l) => l.startsWith('mode='))!;
     expect(resultLines(stdout)).toHaveLength(1);
     expect(line).toMatch(/ efficiency=(\d+(\.\d+)?|n\/a) write_efficiency=\d+(\.\d+)? native_torn_per_s=\S+ native_writes_per_s=\S+ pairs=5/);
+  });
+
+  it('never leaves --json half-written: killed mid-run, the file keeps what it held', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tearlab-'));
+    const file = path.join(dir, 'out.json');
+    writeFileSync(file, 'earlier results\n');
+    const child = spawn(process.execPath, [CLI, 'run', '--mode', 'unlocked', '--iters', '1_000_000_000_000', '--time', '20s', '--json', file]);
+    // Kill it once it is measuring (its Config line is printed), long before it could write.
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Config:') && resolve()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(readFileSync(file, 'utf8')).toBe('earlier results\n');
+    // What a completed run writes replaces it whole, and leaves no temporary file behind.
+    const { code } = tearlab(['run', '--mode', 'global-lock', '--iters', '100', '--json', file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))[0]).toMatchObject({ mode: 'global-lock', snapshots: 100 });
+    // (Only the killed process's own temporary file may remain: SIGKILL leaves no chance to remove it.)
+    expect(readdirSync(dir).filter((name) => name !== 'out.json' && !name.includes(`.${child.pid}.`))).toEqual([]);
   });
 
   const mistakes: [string[], RegExp][] = [
