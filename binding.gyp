@@ -5,6 +5,7 @@
       "sources": [
         "native/addon.cc",
         "native/affinity.cc",
+        "native/anatomy.cc",
         "native/args.cc",
         "native/batch.cc",
         "native/classify.cc",

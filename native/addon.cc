@@ -6,6 +6,7 @@
 #include <string>
 
 #include "affinity.h"
+#include "anatomy.h"
 #include "args.h"
 #include "batch.h"
 #include "classify.h"
@@ -42,6 +43,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
             InstanceMethod<&TearlabAddon::Copy<CopyMode::kGlobalLock>>("copyGlobalLock",
                                                                        kExported),
             InstanceMethod<&TearlabAddon::Classify>("classify", kExported),
+            InstanceMethod<&TearlabAddon::Dissect>("dissect", kExported),
             InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kUnlocked>>("snapshotUnlocked",
                                                                          kExported),
             InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kGlobalLock>>(
@@ -88,6 +90,25 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   Napi::Value Classify(const Napi::CallbackInfo& info) {
     const ByteView view = RequireByteView(info.Env(), info[0], "view");
     return Napi::Number::New(info.Env(), UniformByte(view.data, view.length));
+  }
+
+  // dissect(view, boundaries) -> { segments, shortestSegment, recorded }: the
+  // runs of equal bytes in view, with the offsets where they change written
+  // to the Uint32Array boundaries (as many as it holds).
+  Napi::Value Dissect(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const ByteView view = RequireByteView(env, info[0], "view");
+    const Uint32View boundaries = RequireUint32View(env, info[1], "boundaries");
+    if (view.length > UINT32_MAX) {
+      ThrowRangeError(env, "The \"view\" argument's byteLength must be at most " +
+                               std::to_string(UINT32_MAX));
+    }
+    const Anatomy anatomy = tearlab::Dissect(view.data, view.length, boundaries.data, boundaries.length);
+    Napi::Object result = Napi::Object::New(env);
+    result.Set("segments", static_cast<double>(anatomy.segments));
+    result.Set("shortestSegment", static_cast<double>(anatomy.shortest_segment));
+    result.Set("recorded", static_cast<double>(anatomy.recorded));
+    return result;
   }
 
   // snapshotUnlocked(shared, snapshot) and snapshotGlobalLock(shared, snapshot)

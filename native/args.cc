@@ -139,6 +139,12 @@ WordView RequireWordView(napi_env env, napi_value value, const char* name,
   return {static_cast<int32_t*>(data), length};
 }
 
+Uint32View RequireUint32View(napi_env env, napi_value value, const char* name) {
+  size_t length;
+  void* data = RequireTypedArray(env, value, name, napi_uint32_array, "a Uint32Array", 0, &length);
+  return {static_cast<uint32_t*>(data), length};
+}
+
 double* RequireFloat64View(napi_env env, napi_value value, const char* name, size_t min_length) {
   size_t length;
   return static_cast<double*>(RequireTypedArray(env, value, name, napi_float64_array,

@@ -35,6 +35,15 @@ WordView RequireWordView(napi_env env, napi_value value, const char* name,
 // that outlive the call need.
 void RequireSharedMemory(napi_env env, napi_value view, const char* name);
 
+// The 32-bit unsigned elements behind a Uint32Array.
+struct Uint32View {
+  uint32_t* data;
+  size_t length;
+};
+
+// A Uint32Array of any length.
+Uint32View RequireUint32View(napi_env env, napi_value value, const char* name);
+
 // A Float64Array of at least `min_length` elements, where a call writes what it counted.
 double* RequireFloat64View(napi_env env, napi_value value, const char* name, size_t min_length);
 

@@ -1,0 +1,49 @@
+#include "anatomy.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tearlab {
+
+namespace {
+
+inline uint64_t LoadWord(const uint8_t* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+}  // namespace
+
+Anatomy Dissect(const uint8_t* data, size_t n, uint32_t* boundaries, size_t capacity) {
+  Anatomy anatomy;
+  if (n == 0) return anatomy;
+  size_t boundary_count = 0;
+  size_t segment_start = 0;
+  size_t shortest = n;
+  const auto boundary_at = [&](size_t offset) {
+    shortest = std::min(shortest, offset - segment_start);
+    segment_start = offset;
+    if (boundary_count < capacity) boundaries[boundary_count] = static_cast<uint32_t>(offset);
+    ++boundary_count;
+  };
+  // Offsets i + 1 .. i + 8 are compared with their predecessors a word at a
+  // time: the word at i against the word at i + 1; equal words skip 8 bytes.
+  size_t i = 0;
+  for (; i + sizeof(uint64_t) < n; i += sizeof(uint64_t)) {
+    if (LoadWord(data + i) == LoadWord(data + i + 1)) continue;
+    for (size_t j = i; j < i + sizeof(uint64_t); ++j) {
+      if (data[j + 1] != data[j]) boundary_at(j + 1);
+    }
+  }
+  for (; i + 1 < n; ++i) {
+    if (data[i + 1] != data[i]) boundary_at(i + 1);
+  }
+  shortest = std::min(shortest, n - segment_start);
+  anatomy.segments = boundary_count + 1;
+  anatomy.shortest_segment = shortest;
+  anatomy.recorded = std::min(boundary_count, capacity);
+  return anatomy;
+}
+
+}  // namespace tearlab
