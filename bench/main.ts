@@ -1,6 +1,7 @@
-// npm run bench [-- --quick] [-- --out DIR]: the tearing matrix, the cost of
-// every mode under contention and uncontended, the cost of single calls, a
-// summary, and the full results as JSON.
+// tearlab bench [--quick] [--out DIR] (also npm run bench): the tearing
+// matrix, calibration against native threads, the cost of every mode under
+// contention and uncontended, the cost of single calls, a summary, and the
+// full results as JSON.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -16,8 +17,8 @@ import { prepareResultsDirectory, writeReport } from './report.js';
 import { calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --out DIR]
-  --quick    short runs (about 20 s on 2 cores) instead of the full matrix (about 100 s)
+const USAGE = `Usage: tearlab bench [--quick] [--out DIR]     (in this repository: npm run bench [-- --quick])
+  --quick    short runs (about 30 s on 2 cores) instead of the full matrix (about 150 s)
   --out DIR  where the JSON results go (default: results)`;
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -64,7 +65,7 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
 
   console.log(`Tearing matrix: every mode, size and layout, ${plan.passes} x ${plan.runMs} ms each; the addon modes in batches, then one call per copy`);
   console.log(tearingMatrixTable(plan, tearing));
-  console.log('\nCost matrix: rates under the seed\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
+  console.log('\nCost matrix: rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
   console.log(costMatrixTable(plan, tearing, modeCosts));
   console.log(
     `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
@@ -95,10 +96,11 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   console.log(`\nFull results: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
 }
 
-async function main(): Promise<number> {
+/** Runs the bench with command-line `argv` and returns the exit code. */
+export async function benchMain(argv: string[]): Promise<number> {
   let args: BenchArgs | 'help';
   try {
-    args = parseBenchArgs(process.argv.slice(2));
+    args = parseBenchArgs(argv);
   } catch (error) {
     console.error(`tearlab bench: ${(error as Error).message.split('\n')[0]}`);
     return 2;
@@ -117,4 +119,3 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();

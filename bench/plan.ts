@@ -7,7 +7,7 @@ export interface Layout {
   readonly readers: number;
 }
 
-/** The seed's 2 writers + 1 reader, and 1 + 1 where each has a core of its own on a 2-core machine. */
+/** The Python demo's 2 writers + 1 reader, and 1 + 1 where each has a core of its own on a 2-core machine. */
 const LAYOUTS: readonly Layout[] = [
   { name: '2w+1r', writers: 2, readers: 1 },
   { name: '1w+1r', writers: 1, readers: 1 },

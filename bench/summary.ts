@@ -10,7 +10,7 @@ import type { CalibrationRow } from './calibration.js';
 import { findRow, variantName, variants, type TearingRow } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;
-const SEED_LAYOUT = '2w+1r';
+const DEMO_LAYOUT = '2w+1r';
 
 /** 1.23M, 456k, 789 */
 function formatCount(value: number): string {
@@ -75,7 +75,7 @@ export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[])
 }
 
 /**
- * Per mode and size: reader and writer rates under the seed's contention in batches, their ratio to unlocked,
+ * Per mode and size: reader and writer rates under the Python demo's contention in batches, their ratio to unlocked,
  * the same rates one call per copy, and the uncontended cost of one copy.
  */
 export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
@@ -96,7 +96,7 @@ export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[],
     ],
     { rowLines: false },
   );
-  const find = (mode: ModeName, size: number, batch: 'auto' | 1 = 'auto') => findRow(tearing, mode, size, SEED_LAYOUT, batch);
+  const find = (mode: ModeName, size: number, batch: 'auto' | 1 = 'auto') => findRow(tearing, mode, size, DEMO_LAYOUT, batch);
   for (const size of plan.sizes) {
     const unlocked = find('unlocked', size);
     for (const mode of plan.modes) {
@@ -179,7 +179,7 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
       'verdict',
       'snapshots\nall runs',
       'torn\nall runs',
-      `torn\n${formatBytes(SUMMARY_SIZE)} ${SEED_LAYOUT}`,
+      `torn\n${formatBytes(SUMMARY_SIZE)} ${DEMO_LAYOUT}`,
       'reads/s vs unlocked\nmedian over sizes',
       'writes/s vs unlocked\nmedian over sizes',
       `one snapshot\n${formatBytes(SUMMARY_SIZE)}, alone`,
@@ -187,20 +187,20 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
     { rowLines: false },
   );
   const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') =>
-    findRow(tearing, mode, size, SEED_LAYOUT)?.[key] ?? NaN;
+    findRow(tearing, mode, size, DEMO_LAYOUT)?.[key] ?? NaN;
   for (const mode of plan.modes) {
     // Every run of the mode, in batches and one call per copy: a fix that tore in either is not tear-free.
     const runs = tearing.filter((r) => r.mode === mode);
     const torn = runs.reduce((sum, r) => sum + r.torn, 0);
     const snapshots = runs.reduce((sum, r) => sum + r.snapshots, 0);
-    const seedRow = findRow(tearing, mode, SUMMARY_SIZE, SEED_LAYOUT);
+    const demoRow = findRow(tearing, mode, SUMMARY_SIZE, DEMO_LAYOUT);
     const cost = costs.find((c) => c.mode === mode && c.size === SUMMARY_SIZE);
     out.push([
       mode,
       torn === 0 ? 'tear-free' : 'TEARS',
       formatCount(snapshots),
       `${formatCount(torn)} (${formatFraction(snapshots > 0 ? torn / snapshots : 0)})`,
-      seedRow ? `${formatCount(seedRow.torn)} (${formatFraction(seedRow.tornFraction)})` : '',
+      demoRow ? `${formatCount(demoRow.torn)} (${formatFraction(demoRow.tornFraction)})` : '',
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'snapshotsPerSecond') / rate('unlocked', s, 'snapshotsPerSecond')))),
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'writesPerSecond') / rate('unlocked', s, 'writesPerSecond')))),
       cost ? formatNs(cost.snapshotNs) : '',

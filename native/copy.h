@@ -1,4 +1,4 @@
-// The two copies of the seed's experiment: with the process-wide lock (the
+// The two copies of the Python ctypes experiment ("The GIL Was Your Lock"): with the process-wide lock (the
 // GIL analogue, like a ctypes.PyDLL call) or with no lock (ctypes.CDLL).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Fix #3 of the seed: writers write into a slot that is theirs alone and
+// Fix #3 of "The GIL Was Your Lock": writers write into a slot that is theirs alone and
 // publish it by swapping one index with release/acquire atomics; readers copy
 // the published slot.
 //

@@ -1,5 +1,5 @@
 // A mutex that lives in shared memory: two 32-bit words of a SharedArrayBuffer,
-// so every worker that sees the buffer sees the same lock (fix #1 of the seed:
+// so every worker that sees the buffer sees the same lock (fix #1 of "The GIL Was Your Lock":
 // the lock belongs to the data, not to the process).
 #pragma once
 

@@ -1,5 +1,5 @@
 // A one-shot start barrier over the control block, so writers and readers
-// start racing together (the seed's threading.Barrier).
+// start racing together (the threading.Barrier of the Python ctypes demo).
 import { ARRIVED, RELEASED, RUNNING, STOP } from './layout.js';
 
 /**

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// tearlab run: the seed's tearing demo from the command line.
+// tearlab run: the Python ctypes tearing demo of "The GIL Was Your Lock" from the
+// command line, with the fixes; tearlab bench: the whole benchmark.
 import { parseArgs } from 'node:util';
 import { type AtomicFile, createAtomicFile } from './atomic-file.js';
 import { environment } from './environment.js';
@@ -16,8 +17,9 @@ import type { TearingResult } from './results.js';
 const USAGE = `Usage: tearlab run [--mode M] [--size BYTES] [--iters N] [--time DURATION]
                    [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
                    [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--json FILE]
+       tearlab bench [--quick] [--out DIR]     (tearlab bench --help says more)
 
-Without --mode, runs global-lock then unlocked: the seed's two outcomes side by side.
+Without --mode, runs global-lock then unlocked: the two outcomes of the Python ctypes demo side by side.
 Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
   .map(([alias, mode]) => `${alias}=${mode}`)
   .join(', ')})
@@ -26,9 +28,9 @@ Defaults: --size ${DEFAULTS.size} --iters ${DEFAULTS.iters} --writers ${DEFAULTS
 addon call per copy, as a JavaScript program calling memcpy itself. --calibrate also runs the same
 configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs) and prints efficiency = JS torn/s / native torn/s.
 Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
-Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the seed's demo; flags win.`;
+Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the Python ctypes demo; flags win.`;
 
-const SEED_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
+const CTYPES_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
 
 interface RunCommand extends ConfigLine {
   modes: ModeName[];
@@ -83,7 +85,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
   if (values.help) return 'help';
   const useCdll = env.USE_CDLL === '1';
   const modeFlag = values.mode;
-  let modes = SEED_OUTCOMES;
+  let modes = CTYPES_OUTCOMES;
   if (modeFlag !== undefined) {
     modes = [usage(() => strategyFor(modeFlag, '--mode')).name];
   } else if (useCdll) {
@@ -169,6 +171,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       console.log(USAGE);
       return 0;
     }
+    if (command === 'bench') return await (await import('../bench/main.js')).benchMain(rest);
     if (command !== 'run') throw new UsageError(`unknown command '${command}' (try: tearlab run --help)`);
     const parsed = parseRun(rest, env);
     if (parsed === 'help') {

@@ -1,5 +1,5 @@
 // The experiment's text output: the environment block, the Config line and
-// one line per result, as in the seed's demo.
+// one line per result, as in the Python ctypes demo.
 import type { BatchSetting } from './batch-size.js';
 import type { Environment } from './environment.js';
 import type { NativeCounters } from './native.js';

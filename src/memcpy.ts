@@ -1,4 +1,4 @@
-// The public copy: the seed's memcpy through ctypes.PyDLL ('global-lock') or
+// The public copy: the Python demo's memcpy through ctypes.PyDLL ('global-lock') or
 // ctypes.CDLL ('unlocked').
 import { describe } from './describe.js';
 import { binding } from './native.js';

@@ -1,4 +1,4 @@
-// The experiment's options: defaults as in the seed's demo, and checks that
+// The experiment's options: defaults as in the Python ctypes demo, and checks that
 // name the option they reject.
 import { type BatchSetting, MAX_BATCH } from './batch-size.js';
 import { describe } from './describe.js';
@@ -9,9 +9,9 @@ import { NO_PLACEMENT, parsePlacement, type PlacementRequest } from './placement
 export interface TearingOptions {
   /** A mode name or alias (default 'unlocked'). */
   mode?: ModeName | 'pydll' | 'cdll';
-  /** Bytes in the shared buffer and in every snapshot (default 131072, the seed's SIZE). */
+  /** Bytes in the shared buffer and in every snapshot (default 131072, the demo's SIZE). */
   size?: number;
-  /** Reader snapshots in all, shared among the readers (default 200000, the seed's ITERS). */
+  /** Reader snapshots in all, shared among the readers (default 200000, the demo's ITERS). */
   iters?: number;
   /** Time budget in milliseconds; the run stops at whichever of iters and time comes first (default: none). */
   timeMs?: number;

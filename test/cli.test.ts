@@ -40,7 +40,7 @@ describe('tearlab run', () => {
     expect(lines.every((l) => l.snapshots === 2000)).toBe(true);
   });
 
-  it('takes SIZE, ITERS and USE_CDLL=1 from the environment, as the seed did', () => {
+  it('takes SIZE, ITERS and USE_CDLL=1 from the environment, as the Python demo did', () => {
     const { code, stdout } = tearlab(['run'], { SIZE: '1_024', ITERS: '500', USE_CDLL: '1' });
     expect(code).toBe(0);
     expect(stdout).toMatch(/Config: SIZE=1024 bytes, ITERS=500, .*USE_CDLL=true/);
@@ -135,6 +135,8 @@ describe('tearlab run', () => {
     [['run', '--bogus'], /Unknown option '--bogus'/],
     [['run', 'extra'], /Unexpected argument 'extra'/],
     [['fly'], /unknown command 'fly'/],
+    [['bench', '--bogus'], /Unknown option '--bogus'/],
+    [['bench', '--out', ''], /--out must name a directory/],
     [['run', '--batch', '0'], /--batch \(a number or auto\) must be at least 1/],
     [['run', '--batch', 'big'], /--batch \(a number or auto\) must be a whole number/],
     [['run', '--placement', 'far'], /--placement must be none, spread, same-cpu or cpus:LIST/],
@@ -156,6 +158,12 @@ describe('tearlab run', () => {
     const { code, stderr } = tearlab(['run'], { SIZE: 'big' });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^tearlab: SIZE must be a whole number/);
+  });
+
+  it('runs the bench as a command of the package: tearlab bench --help', () => {
+    const { code, stdout } = tearlab(['bench', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--out DIR\]/);
   });
 
   it('prints usage for --help', () => {

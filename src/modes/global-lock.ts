@@ -1,4 +1,4 @@
-// The seed's ctypes.PyDLL call: every copy in every worker holds one
+// The Python demo's ctypes.PyDLL call: every copy in every worker holds one
 // process-wide mutex, as every PyDLL call holds the GIL.
 import { binding } from '../native.js';
 import { oneBufferCopy } from './one-buffer-copy.js';

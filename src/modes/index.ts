@@ -11,12 +11,12 @@ import { unlocked } from './unlocked.js';
 
 export type { ModeName, Strategy } from './strategy.js';
 
-/** The modes in the order they are run and shown: the seed's two outcomes first, then the fixes. */
+/** The modes in the order they are run and shown: the Python demo's two outcomes first, then the fixes. */
 export const STRATEGIES: readonly Strategy[] = [globalLock, unlocked, jsSet, lock, jsLock, doubleBuffer, seqlock];
 
 export const MODE_NAMES: readonly ModeName[] = STRATEGIES.map((s) => s.name);
 
-/** The seed's names for its two outcomes. */
+/** The Python demo's names for its two outcomes. */
 export const MODE_ALIASES: Readonly<Record<string, ModeName>> = { pydll: 'global-lock', cdll: 'unlocked' };
 
 const byName = new Map<string, Strategy>(STRATEGIES.map((s) => [s.name, s]));

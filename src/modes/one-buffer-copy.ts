@@ -1,4 +1,4 @@
-// The seed's two copies as strategies: one shared buffer, and an addon call
+// The Python demo's two copies as strategies: one shared buffer, and an addon call
 // that copies into it (writers) or snapshots it (readers).
 import type { NativeCounters } from '../native.js';
 import { dataView, singleBuffer, type ModeName, type Strategy } from './strategy.js';

@@ -1,4 +1,4 @@
-// The seed's ctypes.CDLL call: memcpy with no lock at all.
+// The Python demo's ctypes.CDLL call: memcpy with no lock at all.
 import { binding } from '../native.js';
 import { oneBufferCopy } from './one-buffer-copy.js';
 
