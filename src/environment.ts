@@ -1,7 +1,9 @@
 // The fingerprint of the machine a result came from, so results from many
 // machines can be put side by side.
 import os from 'node:os';
-import { binding } from './native.js';
+import path from 'node:path';
+import { type CacheFact, type CgroupQuota, type CoreFacts, readCaches, readCgroupQuota, readCopyFlags, readCores, readGovernor } from './cpu-facts.js';
+import { binding, bindingPath } from './native.js';
 
 export interface Environment {
   hostname: string;
@@ -17,7 +19,16 @@ export interface Environment {
   node: string;
   v8: string;
   napi: string;
-  addon: { compiler: string; napiVersion: number };
+  addon: { compiler: string; napiVersion: number; source: 'build' | 'prebuild' | 'unknown'; path: string };
+  /** From here on, null means unknown (not readable on this machine), never a guess. */
+  cores: CoreFacts | null;
+  caches: CacheFact[] | null;
+  /** The CPU flags that change copy behaviour (sse2, avx, avx2, avx512f, erms, fsrm; asimd, sve, sve2). */
+  cpuFlags: string[] | null;
+  cpuGovernor: string | null;
+  /** The CPUs this process may run on (taskset, container cpusets). */
+  allowedCpus: number[] | null;
+  cgroupCpuQuota: CgroupQuota | null;
 }
 
 interface ReportHeader {
@@ -28,6 +39,12 @@ function libc(): string | null {
   if (process.platform !== 'linux') return null;
   const header = (process.report?.getReport() as { header?: ReportHeader } | undefined)?.header;
   return header?.glibcVersionRuntime ? `glibc ${header.glibcVersionRuntime}` : 'musl or other';
+}
+
+function addonSource(file: string): 'build' | 'prebuild' | 'unknown' {
+  const parts = file.split(path.sep);
+  if (parts.includes('prebuilds')) return 'prebuild';
+  return parts.includes('build') ? 'build' : 'unknown';
 }
 
 let cached: Environment | undefined;
@@ -50,7 +67,13 @@ export function environment(): Environment {
     node: process.version,
     v8: process.versions.v8,
     napi: process.versions.napi ?? 'unknown',
-    addon: { compiler: binding.build.compiler, napiVersion: binding.build.napiVersion },
+    addon: { compiler: binding.build.compiler, napiVersion: binding.build.napiVersion, source: addonSource(bindingPath), path: bindingPath },
+    cores: readCores(),
+    caches: readCaches(),
+    cpuFlags: readCopyFlags(),
+    cpuGovernor: readGovernor(),
+    allowedCpus: binding.allowedCpus(),
+    cgroupCpuQuota: readCgroupQuota(),
   };
   return cached;
 }

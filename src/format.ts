@@ -4,13 +4,32 @@ import type { BatchSetting } from './batch-size.js';
 import type { Environment } from './environment.js';
 import type { NativeCounters } from './native.js';
 import { strategyFor } from './modes/index.js';
-import { formatPlacement, type PlacementRequest, type PlacementResult } from './placement.js';
+import { formatCpuSet, formatPlacement, type PlacementRequest, type PlacementResult } from './placement.js';
 import type { TearingResult } from './results.js';
 import { median } from './stats.js';
 
 /** lockWaits -> lock_waits: the output line's keys are snake_case. */
 function counterKey(name: keyof NativeCounters): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function formatCores(env: Environment): string {
+  return env.cores ? `${env.cores.physicalCores} physical x ${env.cores.threadsPerCore} thread${env.cores.threadsPerCore === 1 ? '' : 's'}` : 'unknown';
+}
+
+/** L1d 32 KiB/64 B, L2 1 MiB, L3 32 MiB */
+function formatCaches(env: Environment): string {
+  if (!env.caches) return 'unknown';
+  const size = (bytes: number) => (bytes >= 2 ** 20 ? `${bytes / 2 ** 20} MiB` : `${bytes / 1024} KiB`);
+  return env.caches
+    .filter((cache) => cache.type !== 'Instruction')
+    .map((cache) => `L${cache.level}${cache.type === 'Data' ? 'd' : ''} ${size(cache.sizeBytes)}${cache.level === 1 && cache.lineBytes ? `/${cache.lineBytes} B` : ''}`)
+    .join(', ');
+}
+
+function formatQuota(env: Environment): string {
+  if (!env.cgroupCpuQuota) return 'unknown';
+  return env.cgroupCpuQuota.quotaCpus === null ? 'none' : `${env.cgroupCpuQuota.quotaCpus} CPUs`;
 }
 
 export function formatEnvironment(env: Environment): string {
@@ -20,6 +39,8 @@ export function formatEnvironment(env: Environment): string {
     `CPU: ${env.cpuModel}, ${env.logicalCores} logical cores${env.cpuMHz ? ` @ ${env.cpuMHz} MHz` : ''}, ${gib} GiB`,
     `OS: ${env.platform} ${env.osRelease} (${env.osVersion}), arch ${env.arch}${env.libc ? `, ${env.libc}` : ''}`,
     `Node: ${env.node}, V8 ${env.v8}, N-API ${env.napi}; addon: N-API ${env.addon.napiVersion}, ${env.addon.compiler}`,
+    `Cores: ${formatCores(env)}; caches ${formatCaches(env)}; flags ${env.cpuFlags?.join(' ') || 'unknown'}`,
+    `Allowed CPUs: ${env.allowedCpus ? formatCpuSet(env.allowedCpus) : 'unknown'}; cgroup quota ${formatQuota(env)}; governor ${env.cpuGovernor ?? 'unknown'}; addon from ${env.addon.source}`,
     `Host: ${env.hostname}`,
     '===================',
   ].join('\n');

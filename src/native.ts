@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const loadBinding = require('node-gyp-build') as (dir: string) => unknown;
+const loadBinding = require('node-gyp-build') as ((dir: string) => unknown) & { resolve(dir: string): string };
 
 /** The addon's per-thread event counters (see native/counters.h). */
 export interface NativeCounters {
@@ -119,3 +119,6 @@ export interface Binding {
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export const binding = loadBinding(packageRoot) as Binding;
+
+/** The file the addon was loaded from: build/Release (compiled here) or prebuilds/ (a prebuild). */
+export const bindingPath = loadBinding.resolve(packageRoot);

@@ -166,6 +166,12 @@ describe('tearlab run', () => {
     expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--out DIR\]/);
   });
 
+  it('ends quietly when its output is piped into a reader that stops early', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" run --iters 20000 | head -1`], { encoding: 'utf8' });
+    expect(run.stdout).toBe('=== environment ===\n');
+    expect(run.stderr).toBe('');
+  });
+
   it('prints usage for --help', () => {
     const { code, stdout } = tearlab(['run', '--help']);
     expect(code).toBe(0);
