@@ -11,6 +11,7 @@ import { MAX_BATCH } from './batch-size.js';
 import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE } from './options.js';
 import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
+import { observationLine, sawForbidden } from './outcomes.js';
 import { progressLine } from './progress.js';
 import type { TearingResult } from './results.js';
 
@@ -143,7 +144,8 @@ async function runMode(mode: ModeName, command: RunCommand): Promise<TearingResu
   }
 }
 
-async function run(command: RunCommand): Promise<void> {
+/** Runs every mode of the command; 1 when a mode tore where it forbids tearing, 0 otherwise. */
+async function run(command: RunCommand): Promise<number> {
   const json = await prepareJson(command.json);
   try {
     console.log(formatEnvironment(environment()));
@@ -153,8 +155,10 @@ async function run(command: RunCommand): Promise<void> {
       const result = await runMode(mode, command);
       results.push(result);
       console.log(formatResult(result));
+      console.log(observationLine(result));
     }
     await json?.commit(`${JSON.stringify(results, null, 2)}\n`);
+    return results.some(sawForbidden) ? 1 : 0;
   } finally {
     await json?.discard();
   }
@@ -178,8 +182,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       console.log(USAGE);
       return 0;
     }
-    await run(parsed);
-    return 0;
+    return await run(parsed);
   } catch (error) {
     if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError) {
       console.error(`tearlab: ${error.message}`);

@@ -37,6 +37,9 @@ describe('tearlab run', () => {
     const lines = resultLines(stdout);
     expect(lines.map((l) => l.mode)).toEqual(['global-lock', 'unlocked']);
     expect(lines[0].tearing).toBe(0);
+    // Each result line is followed by its verdict, and no fix tore: exit 0.
+    expect(stdout).toMatch(/^mode=global-lock .*\nObservation global-lock Never 0 2000$/m);
+    expect(stdout).toMatch(/^mode=unlocked .*\nObservation unlocked (Never|Sometimes|Always) \d+ \d+$/m);
     expect(lines.every((l) => l.snapshots === 2000)).toBe(true);
   });
 
