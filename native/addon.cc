@@ -23,9 +23,6 @@ namespace tearlab {
 
 namespace {
 
-constexpr uint32_t kMaxReadChunks = 1u << 20;
-constexpr uint32_t kMaxReadPauseMicros = 1000000;
-constexpr uint64_t kMaxSafeInteger = (1ULL << 53) - 1;
 constexpr size_t kIntactTableBytes = 256;
 constexpr uint64_t kMaxAlignment = 4096;
 
@@ -196,7 +193,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
       ThrowRangeError(env, "The \"second\" argument's byteLength (" + std::to_string(second.length) +
                                ") must equal the first's (" + std::to_string(first.length) + ")");
     }
-    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeInteger);
+    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeCount);
     int32_t* stop = RequireWordView(env, info[6], "stop", 1).data;
     double* outcome = RequireFloat64View(env, info[7], "outcome", kBatchOutcomeFields);
     StoreOutcome(env, outcome,
@@ -217,7 +214,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
       ThrowRangeError(env, "The \"intact\" argument must hold 256 bytes, got " +
                                std::to_string(intact.length));
     }
-    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeInteger);
+    const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeCount);
     int32_t* stop = RequireWordView(env, info[6], "stop", 1).data;
     double* outcome = RequireFloat64View(env, info[7], "outcome", kBatchOutcomeFields);
     StoreOutcome(env, outcome,

@@ -7,8 +7,6 @@ namespace tearlab {
 
 namespace {
 
-constexpr double kMaxSafeInteger = 9007199254740991.0;  // Number.MAX_SAFE_INTEGER
-
 std::string FormatNumber(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
@@ -26,7 +24,7 @@ double RequireSafeInteger(napi_env env, napi_value value, const char* name) {
   if (napi_get_value_double(env, value, &number) != napi_ok) {
     ThrowTypeError(env, name, "a number");
   }
-  if (!(number >= 0) || number > kMaxSafeInteger || std::trunc(number) != number) {
+  if (!(number >= 0) || number > static_cast<double>(kMaxSafeCount) || std::trunc(number) != number) {
     ThrowRangeError(env, std::string("The \"") + name +
                              "\" argument must be a non-negative safe integer, got " +
                              FormatNumber(number));

@@ -53,6 +53,9 @@ double* RequireFloat64View(napi_env env, napi_value value, const char* name, siz
 size_t RequireByteCount(napi_env env, napi_value value, const char* name,
                         size_t limit, const char* limit_name);
 
+// Number.MAX_SAFE_INTEGER: the largest count a JavaScript number holds exactly.
+inline constexpr uint64_t kMaxSafeCount = (1ULL << 53) - 1;
+
 // A non-negative safe integer no larger than `limit` (RangeError otherwise).
 uint64_t RequireCount(napi_env env, napi_value value, const char* name,
                       uint64_t limit);

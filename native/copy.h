@@ -22,6 +22,10 @@ struct ReadPace {
   uint32_t rest_us = 0;
 };
 
+// The largest pace a caller may ask for.
+inline constexpr uint32_t kMaxReadChunks = 1u << 20;
+inline constexpr uint32_t kMaxReadPauseMicros = 1000000;
+
 // memmove, so overlapping dst and src are defined behaviour.
 void PacedCopy(uint8_t* dst, const uint8_t* src, size_t n, const ReadPace& pace);
 

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "affinity.h"
+#include "args.h"
+#include "copy.h"
 #include "counters_object.h"
 #include "double_buffer.h"
 #include "native_run.h"
@@ -15,9 +17,6 @@ namespace tearlab {
 namespace {
 
 constexpr uint64_t kMaxThreadsPerRole = 64;
-constexpr uint64_t kMaxSafeInteger = (1ULL << 53) - 1;
-constexpr uint64_t kMaxReadChunks = 1u << 20;
-constexpr uint64_t kMaxPauseMicros = 1000000;
 // Per reader in the paces argument: chunks, pause and rest in microseconds.
 enum PaceField { kChunks, kPauseMicros, kRestMicros, kPaceFields };
 
@@ -116,7 +115,7 @@ NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
 
   config.readers = RequireCount(env, info[6], "readers", kMaxThreadsPerRole);
   if (config.readers == 0) ThrowRangeError(env, "The \"readers\" argument must be at least 1, got 0");
-  config.iters = RequireCount(env, info[7], "iters", kMaxSafeInteger);
+  config.iters = RequireCount(env, info[7], "iters", kMaxSafeCount);
   config.stop = RequireWordView(env, info[8], "stop", 1).data;
   RequireSharedMemory(env, info[8], "stop");
 
@@ -133,11 +132,11 @@ NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
   for (size_t r = 0; r < config.readers; ++r) {
     const int32_t* pace = paces.data + r * kPaceFields;
     if (pace[kChunks] < 1 || static_cast<uint64_t>(pace[kChunks]) > kMaxReadChunks ||
-        pace[kPauseMicros] < 0 || static_cast<uint64_t>(pace[kPauseMicros]) > kMaxPauseMicros ||
-        pace[kRestMicros] < 0 || static_cast<uint64_t>(pace[kRestMicros]) > kMaxPauseMicros) {
+        pace[kPauseMicros] < 0 || static_cast<uint64_t>(pace[kPauseMicros]) > kMaxReadPauseMicros ||
+        pace[kRestMicros] < 0 || static_cast<uint64_t>(pace[kRestMicros]) > kMaxReadPauseMicros) {
       ThrowRangeError(env, "The \"paces\" argument must hold, per reader, chunks from 1 to " +
                                std::to_string(kMaxReadChunks) + " and a pause and a rest from 0 to " +
-                               std::to_string(kMaxPauseMicros) + " microseconds");
+                               std::to_string(kMaxReadPauseMicros) + " microseconds");
     }
     config.reader_paces.push_back({static_cast<uint32_t>(pace[kChunks]),
                                    static_cast<uint32_t>(pace[kPauseMicros]),
@@ -145,7 +144,7 @@ NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
   }
   const ByteView workspace = RequireByteView(env, info[11], "workspace");
   RequireSharedMemory(env, info[11], "workspace");
-  config.stride = RequireCount(env, info[12], "stride", kMaxSafeInteger);
+  config.stride = RequireCount(env, info[12], "stride", kMaxSafeCount);
   // Writers hold two buffers each, readers one; reader buffers sit after every writer's pair.
   const size_t buffers = 2 * config.writer_patterns.size() + config.readers;
   if (config.stride < config.size ||
