@@ -1,18 +1,21 @@
 // Calibration against native threads: unlocked, one writer and one reader,
-// every size of the plan, in batches and one call per copy. Each cell is the
-// median of the plan's alternating pairs of JavaScript-driven and native runs.
+// the plan's calibration sizes, in batches (and one call per copy in the full
+// plan). Each cell is the median of the plan's alternating pairs of
+// JavaScript-driven and native runs, with the interval of the pairs' ratios.
 // Writer and reader are pinned to CPUs of their own where the machine allows,
 // so both sides run under the same placement instead of whatever the
 // scheduler chose for each (unpinned, where the threads of a run landed and
 // moved differed between JavaScript workers and native threads).
 import { runTearing } from '../src/index.js';
 import type { BatchSetting } from '../src/batch-size.js';
-import type { RunFigures } from '../src/results.js';
+import { medianEstimate, type MedianEstimate, type RunFigures } from '../src/results.js';
 import { median } from '../src/stats.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 import type { StepListener } from './tearing-matrix.js';
 
-export const CALIBRATION_BATCHES: readonly BatchSetting[] = ['auto', 1];
+function calibrationBatches(plan: BenchPlan): BatchSetting[] {
+  return plan.perCallVariants ? ['auto', 1] : ['auto'];
+}
 export const CALIBRATION_PLACEMENT = 'spread';
 
 export interface CalibrationRow {
@@ -25,6 +28,9 @@ export interface CalibrationRow {
   /** Median JavaScript-driven torn/s over median native torn/s (null when the native runs saw no tear). */
   efficiency: number | null;
   writeEfficiency: number | null;
+  /** The same ratios taken pair by pair (the two runs of a pair follow each other), as a median with its interval. */
+  pairedEfficiency: MedianEstimate;
+  pairedWriteEfficiency: MedianEstimate;
   jsTornPerSecond: number;
   nativeTornPerSecond: number;
   jsWritesPerSecond: number;
@@ -34,14 +40,14 @@ export interface CalibrationRow {
 }
 
 export function calibrationSteps(plan: BenchPlan): number {
-  return plan.sizes.length * CALIBRATION_BATCHES.length;
+  return plan.calibrationSizes.length * calibrationBatches(plan).length;
 }
 
 export async function runCalibration(plan: BenchPlan, onStep: StepListener): Promise<CalibrationRow[]> {
   const rows: CalibrationRow[] = [];
   const total = calibrationSteps(plan);
-  for (const size of plan.sizes) {
-    for (const batch of CALIBRATION_BATCHES) {
+  for (const size of plan.calibrationSizes) {
+    for (const batch of calibrationBatches(plan)) {
       onStep(rows.length, total, `calibration: unlocked ${formatBytes(size)} 1w+1r, batch ${batch}`);
       const result = await runTearing({
         mode: 'unlocked',
@@ -64,6 +70,8 @@ export async function runCalibration(plan: BenchPlan, onStep: StepListener): Pro
         placementNote: result.placement.reason,
         efficiency,
         writeEfficiency,
+        pairedEfficiency: medianEstimate(js.map((run, i) => run.tornPerSecond / native[i].tornPerSecond)),
+        pairedWriteEfficiency: medianEstimate(js.map((run, i) => run.writesPerSecond / native[i].writesPerSecond)),
         jsTornPerSecond: median(js.map((r) => r.tornPerSecond)),
         nativeTornPerSecond: median(native.map((r) => r.tornPerSecond)),
         jsWritesPerSecond: median(js.map((r) => r.writesPerSecond)),

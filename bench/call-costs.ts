@@ -76,16 +76,14 @@ export async function runCallCosts(plan: BenchPlan, rounds: number, onRound: (ro
   return { timings, rounds: all };
 }
 
-/** The median over rounds of a/b, each ratio taken within one round. */
-export function pairedRatio(costs: CallCosts, numerator: string, denominator: string): number {
-  return median(
-    costs.rounds.map((round) => {
-      const find = (name: string) => {
-        const timing = round.find((t) => t.name === name);
-        if (!timing) throw new Error(`no timing named ${name}`);
-        return timing.nsPerOp;
-      };
-      return find(numerator) / find(denominator);
-    }),
-  );
+/** a/b in every round, each ratio taken within one round. */
+export function pairedRatios(costs: CallCosts, numerator: string, denominator: string): number[] {
+  return costs.rounds.map((round) => {
+    const find = (name: string) => {
+      const timing = round.find((t) => t.name === name);
+      if (!timing) throw new Error(`no timing named ${name}`);
+      return timing.nsPerOp;
+    };
+    return find(numerator) / find(denominator);
+  });
 }

@@ -1,27 +1,29 @@
-// tearlab bench [--quick] [--out DIR] (also npm run bench): the tearing
-// matrix, calibration against native threads, the cost of every mode under
-// contention and uncontended, the cost of single calls, a summary, and the
-// full results as JSON.
-import { createRequire } from 'node:module';
+// tearlab bench [--quick] [--trials N] [--out DIR] (also npm run bench): the
+// tearing matrix, calibration against native threads, the cost of every mode
+// under contention and uncontended, the cost of single calls, a summary, and
+// the results file.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { parseCount } from '../src/parse.js';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
 import { progressLine } from '../src/progress.js';
+import { TEARLAB_VERSION } from '../src/package-files.js';
+import { SCHEMA_VERSION } from '../src/results-file.js';
+import { checkTrials } from '../src/trials.js';
 import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calibration.js';
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
 import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
-import { prepareResultsDirectory, writeReport } from './report.js';
+import { prepareResultsDirectory, writeResults } from './report.js';
 import { calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
-const USAGE = `Usage: tearlab bench [--quick] [--out DIR]     (in this repository: npm run bench [-- --quick])
-  --quick    short runs (about 30 s on 2 cores) instead of the full matrix (about 150 s)
-  --out DIR  where the JSON results go (default: results)`;
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const USAGE = `Usage: tearlab bench [--quick] [--trials N] [--out DIR]     (in this repository: npm run bench [-- --quick])
+  --quick     every mode at 64 B and 128 KiB with short runs (about 30 s on 2 cores) instead of the full matrix (about 160 s)
+  --trials N  trials of every cell, each in fresh workers (default 6, the fewest that give a 95% interval on a median)
+  --out DIR   where the results file goes (default: results)`;
 
 interface BenchArgs {
   plan: BenchPlan;
@@ -33,24 +35,23 @@ function parseBenchArgs(args: string[]): BenchArgs | 'help' {
     args,
     strict: true,
     allowPositionals: false,
-    options: { quick: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { quick: { type: 'boolean' }, trials: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return 'help';
   if (values.out === '') throw new Error('--out must name a directory');
-  return { plan: values.quick ? QUICK_PLAN : FULL_PLAN, out: values.out ?? 'results' };
+  const plan = values.quick ? QUICK_PLAN : FULL_PLAN;
+  const trials = values.trials === undefined ? plan.trials : checkTrials(parseCount(values.trials, '--trials'), '--trials');
+  return { plan: { ...plan, trials }, out: values.out ?? 'results' };
 }
-
-/** Rounds of the call-cost suite: paired figures alternate across rounds. */
-const CALL_ROUNDS = { full: 3, quick: 1 } as const;
 
 async function bench({ plan, out }: BenchArgs): Promise<void> {
   const start = performance.now();
   const startedAt = new Date().toISOString();
   const env = environment();
   console.log(formatEnvironment(env));
-  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.passes} x ${plan.runMs} ms per mode, size and layout\n`);
+  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.trials} trials x ${plan.runMs} ms per mode, size and layout\n`);
 
-  const rounds = CALL_ROUNDS[plan.name];
+  const rounds = plan.callRounds;
   const matrixSteps = tearingSteps(plan);
   const beforeCosts = matrixSteps + calibrationSteps(plan);
   const steps = beforeCosts + rounds + 1;
@@ -63,9 +64,12 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   progress.end();
   const checks = computeChecks(plan, calls, tearing, calibration);
 
-  console.log(`Tearing matrix: every mode, size and layout, ${plan.passes} x ${plan.runMs} ms each; the addon modes in batches, then one call per copy`);
+  console.log(
+    `Tearing matrix: every mode, size and layout, ${plan.trials} trials of ${plan.runMs} ms each; ` +
+      `torn fractions pooled over the trials (Wilson interval), torn/s the trials' median${plan.perCallVariants ? '; the addon modes in batches, then one call per copy' : ''}`,
+  );
   console.log(tearingMatrixTable(plan, tearing));
-  console.log('\nCost matrix: rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running (median)');
+  console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
   console.log(costMatrixTable(plan, tearing, modeCosts));
   console.log(
     `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
@@ -80,18 +84,19 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   console.log(checksTable(checks));
 
   const elapsedMs = performance.now() - start;
-  const file = await writeReport(out, {
+  const file = await writeResults(out, {
+    schemaVersion: SCHEMA_VERSION,
     tool: 'tearlab',
-    version,
-    plan,
+    version: TEARLAB_VERSION,
+    command: 'bench',
     startedAt,
     elapsedMs,
+    partial: false,
+    trials: plan.trials,
+    runMs: plan.runMs,
     environment: env,
-    tearing,
-    calibration,
-    modeCosts,
-    calls: calls.timings,
-    checks,
+    cells: tearing,
+    bench: { plan, calibration, modeCosts, calls: calls.timings, checks },
   });
   console.log(`\nFull results: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
 }

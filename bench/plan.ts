@@ -22,52 +22,59 @@ export interface BenchPlan {
   /** Sizes of the tearing matrix and of the per-mode copy costs. */
   readonly sizes: readonly number[];
   readonly layouts: readonly Layout[];
-  /** Time budget of each tearing run, and how many runs of each mode, size and layout are added up. */
+  /** Whether the addon modes also run one call per copy, beside in batches. */
+  readonly perCallVariants: boolean;
+  /** Trials of every cell (each in fresh workers), and each trial's time budget. */
+  readonly trials: number;
   readonly runMs: number;
-  readonly passes: number;
+  /** Sizes of the calibration against native threads (unlocked, 1 writer + 1 reader). */
+  readonly calibrationSizes: readonly number[];
   /** Sizes of the memcpy call costs, and those compared with the copy looped inside the addon. */
   readonly callSizes: readonly number[];
   readonly nativeLoopSizes: readonly number[];
   /** Alternating pairs of JavaScript-driven and native runs per calibration cell, and each run's time budget. */
   readonly calibrationPairs: number;
   readonly calibrationRunMs: number;
-  /** tinybench time and warmup per task. */
+  /** Rounds of the single-call costs (paired figures are compared within a round), and tinybench's time and warmup per task. */
+  readonly callRounds: number;
   readonly taskMs: number;
   readonly warmupMs: number;
 }
 
 const common = {
   modes: MODE_NAMES,
-  sizes: [8, 64, 4 * KiB, 128 * KiB, MiB],
   layouts: LAYOUTS,
   callSizes: [64, 4 * KiB, 128 * KiB, 4 * MiB],
   nativeLoopSizes: [64 * KiB, 128 * KiB, MiB, 4 * MiB],
+  // Six is the fewest values that give a 95% interval on a median.
+  trials: 6,
+  calibrationPairs: 6,
+  callRounds: 6,
 };
 
 export const FULL_PLAN: BenchPlan = {
   ...common,
   name: 'full',
-  runMs: 300,
-  passes: 2,
-  calibrationPairs: 9,
+  sizes: [8, 64, 4 * KiB, 128 * KiB, MiB],
+  perCallVariants: true,
+  runMs: 60,
+  calibrationSizes: [8, 64, 4 * KiB, 128 * KiB, MiB],
   calibrationRunMs: 100,
-  taskMs: 250,
-  warmupMs: 50,
+  taskMs: 80,
+  warmupMs: 20,
 };
+
+/** Every mode at two sizes; about 30 s on 2 cores, most of it starting workers (about 80 ms per trial). */
 export const QUICK_PLAN: BenchPlan = {
   ...common,
   name: 'quick',
-  runMs: 80,
-  passes: 1,
-  calibrationPairs: 5,
-  calibrationRunMs: 30,
-  taskMs: 40,
-  warmupMs: 10,
+  sizes: [64, 128 * KiB],
+  perCallVariants: false,
+  runMs: 15,
+  calibrationSizes: [64, 128 * KiB],
+  calibrationRunMs: 20,
+  taskMs: 15,
+  warmupMs: 5,
 };
 
-/** 8 B, 4 KiB, 1 MiB. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
-  if (bytes >= KiB && bytes % KiB === 0) return `${bytes / KiB} KiB`;
-  return `${bytes} B`;
-}
+export { formatBytes } from '../src/format-estimates.js';

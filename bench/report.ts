@@ -1,23 +1,19 @@
-// The bench's full results as JSON in results/<host>-<timestamp>.json.
+// The bench's results file, results/<host>-<timestamp>.json: the one results shape (src/results-file.ts) with
+// the bench's own parts beside the cells of its tearing matrix.
 import { constants } from 'node:fs';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Environment } from '../src/index.js';
+import { createAtomicFile } from '../src/atomic-file.js';
+import { resultsText, type ResultsFile } from '../src/results-file.js';
 import type { CalibrationRow } from './calibration.js';
 import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import type { BenchPlan } from './plan.js';
 import type { Timing } from './tasks.js';
-import type { TearingRow } from './tearing-matrix.js';
 
-export interface BenchReport {
-  tool: 'tearlab';
-  version: string;
+/** What only the bench measures. */
+export interface BenchSection {
   plan: BenchPlan;
-  startedAt: string;
-  elapsedMs: number;
-  environment: Environment;
-  tearing: TearingRow[];
   calibration: CalibrationRow[];
   modeCosts: ModeCostRow[];
   calls: Timing[];
@@ -34,9 +30,14 @@ export async function prepareResultsDirectory(directory: string): Promise<void> 
   await access(directory, constants.W_OK);
 }
 
-/** Writes the report into a prepared directory and returns its path. */
-export async function writeReport(directory: string, report: BenchReport): Promise<string> {
-  const file = path.join(directory, `${safeFileName(report.environment.hostname)}-${safeFileName(report.startedAt)}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+/** Writes the results into a prepared directory, never leaving a partial file under the final name, and returns its path. */
+export async function writeResults(directory: string, results: ResultsFile): Promise<string> {
+  const file = path.join(directory, `${safeFileName(results.environment.hostname)}-${safeFileName(results.startedAt)}.json`);
+  const output = await createAtomicFile(file);
+  try {
+    await output.commit(resultsText(results));
+  } finally {
+    await output.discard();
+  }
   return file;
 }

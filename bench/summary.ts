@@ -1,32 +1,19 @@
 // The bench's tables on the terminal, drawn by cli-table3.
 import Table from 'cli-table3';
 import type { ModeName, NativeCounters } from '../src/index.js';
+import { formatCount, formatFraction, formatMedian, formatProportion } from '../src/format-estimates.js';
+import { TORN_GRADE } from '../src/outcomes.js';
+import { verdictOf, type Cell } from '../src/results.js';
+import { median } from '../src/stats.js';
+import type { CalibrationRow } from './calibration.js';
 import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 import type { Timing } from './tasks.js';
-import { median } from '../src/stats.js';
-import type { CalibrationRow } from './calibration.js';
-import { findRow, variantName, variants, type TearingRow } from './tearing-matrix.js';
+import { findCell, variantName, variants } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;
 const DEMO_LAYOUT = '2w+1r';
-
-/** 1.23M, 456k, 789 */
-function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  if (value >= 1e9) return `${(value / 1e9).toFixed(2)}G`;
-  if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-  if (value >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
-  if (value >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
-  return value.toFixed(value >= 100 || Number.isInteger(value) ? 0 : 1);
-}
-
-function formatFraction(fraction: number): string {
-  if (fraction === 0) return '0';
-  const percent = fraction * 100;
-  return `${percent >= 10 ? percent.toFixed(0) : percent >= 0.1 ? percent.toFixed(1) : percent.toPrecision(1)}%`;
-}
 
 function formatRatio(ratio: number): string {
   return Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : 'n/a';
@@ -52,21 +39,36 @@ function formatCounters(counters: NativeCounters): string {
     .join(', ');
 }
 
-/** Every run of the tearing matrix, one line each. */
-export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[]): string {
-  const out = table(['mode', 'size', 'layout', 'snapshots', 'torn', 'torn fraction', 'torn/s', 'counters'], { rowLines: false });
+function countersOf(cell: Cell): NativeCounters {
+  const total = { ...cell.trials[0].counters };
+  for (const trial of cell.trials.slice(1)) for (const name of Object.keys(total) as (keyof NativeCounters)[]) total[name] += trial.counters[name];
+  return total;
+}
+
+/** Never, Sometimes or Always, and how the mode grades a torn snapshot when it saw one. */
+function formatVerdict(mode: ModeName, torn: number, snapshots: number): string {
+  const verdict = verdictOf(torn, snapshots);
+  return verdict === 'Never' ? verdict : `${verdict} (${TORN_GRADE[mode]})`;
+}
+
+/** Every cell of the tearing matrix, one line each, with the intervals of its trials. */
+export function tearingMatrixTable(plan: BenchPlan, cells: readonly Cell[]): string {
+  const out = table(['mode', 'size', 'layout', 'snapshots', 'torn fraction [95% CI]', 'torn/s median [95% CI]', 'verdict', 'counters'], {
+    rowLines: false,
+  });
   for (const layout of plan.layouts) {
     for (const size of plan.sizes) {
-      for (const row of rows.filter((r) => r.layout === layout.name && r.size === size)) {
+      for (const cell of cells.filter((c) => c.layout === layout.name && c.size === size)) {
+        const { summary } = cell;
         out.push([
-          variantName(row),
+          variantName(cell),
           formatBytes(size),
           layout.name,
-          formatCount(row.snapshots),
-          formatCount(row.torn),
-          formatFraction(row.tornFraction),
-          formatCount(row.tornPerSecond),
-          formatCounters(row.counters),
+          formatCount(summary.snapshots),
+          formatProportion(summary.tornFraction),
+          formatMedian(summary.tornPerSecond, formatCount, true),
+          formatVerdict(cell.mode, summary.torn, summary.snapshots),
+          formatCounters(countersOf(cell)),
         ]);
       }
     }
@@ -74,57 +76,49 @@ export function tearingMatrixTable(plan: BenchPlan, rows: readonly TearingRow[])
   return out.toString();
 }
 
+const medianOf = (cell: Cell | undefined, key: 'snapshotsPerSecond' | 'writesPerSecond') => cell?.summary[key].median ?? NaN;
+
 /**
- * Per mode and size: reader and writer rates under the Python demo's contention in batches, their ratio to unlocked,
- * the same rates one call per copy, and the uncontended cost of one copy.
+ * Per mode and size: median reader and writer rates under the Python demo's contention in batches, their ratio to
+ * unlocked, the same rates one call per copy, and the uncontended cost of one copy.
  */
-export function costMatrixTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
-  const out = table(
-    [
-      'mode',
-      'size',
-      'reads/s',
-      'read GB/s',
-      'vs unlocked',
-      'writes/s',
-      'write GB/s',
-      'vs unlocked',
-      'reads/s\nbatch 1',
-      'writes/s\nbatch 1',
-      'one write\nuncontended',
-      'one snapshot\nuncontended',
-    ],
-    { rowLines: false },
-  );
-  const find = (mode: ModeName, size: number, batch: 'auto' | 1 = 'auto') => findRow(tearing, mode, size, DEMO_LAYOUT, batch);
+export function costMatrixTable(plan: BenchPlan, cells: readonly Cell[], costs: readonly ModeCostRow[]): string {
+  const head = ['mode', 'size', 'reads/s', 'read GB/s', 'vs unlocked', 'writes/s', 'write GB/s', 'vs unlocked'];
+  if (plan.perCallVariants) head.push('reads/s\nbatch 1', 'writes/s\nbatch 1');
+  head.push('one write\nuncontended', 'one snapshot\nuncontended');
+  const out = table(head, { rowLines: false });
+  const find = (mode: ModeName, size: number, batch: 'auto' | 1 = 'auto') => findCell(cells, mode, size, DEMO_LAYOUT, batch);
   for (const size of plan.sizes) {
     const unlocked = find('unlocked', size);
     for (const mode of plan.modes) {
-      const row = find(mode, size);
-      const perCall = find(mode, size, 1);
+      const cell = find(mode, size);
       const cost = costs.find((c) => c.mode === mode && c.size === size);
-      if (!row || !cost) continue;
-      out.push([
+      if (!cell || !cost) continue;
+      const reads = medianOf(cell, 'snapshotsPerSecond');
+      const writes = medianOf(cell, 'writesPerSecond');
+      const row = [
         mode,
         formatBytes(size),
-        formatCount(row.snapshotsPerSecond),
-        row.readerGBps.toFixed(2),
-        formatRatio(unlocked ? row.snapshotsPerSecond / unlocked.snapshotsPerSecond : NaN),
-        formatCount(row.writesPerSecond),
-        row.writerGBps.toFixed(2),
-        formatRatio(unlocked ? row.writesPerSecond / unlocked.writesPerSecond : NaN),
-        perCall ? formatCount(perCall.snapshotsPerSecond) : '',
-        perCall ? formatCount(perCall.writesPerSecond) : '',
-        formatNs(cost.writeNs),
-        formatNs(cost.snapshotNs),
-      ]);
+        formatCount(reads),
+        ((reads * size) / 1e9).toFixed(2),
+        formatRatio(reads / medianOf(unlocked, 'snapshotsPerSecond')),
+        formatCount(writes),
+        ((writes * size) / 1e9).toFixed(2),
+        formatRatio(writes / medianOf(unlocked, 'writesPerSecond')),
+      ];
+      if (plan.perCallVariants) {
+        const perCall = find(mode, size, 1);
+        row.push(perCall ? formatCount(medianOf(perCall, 'snapshotsPerSecond')) : '', perCall ? formatCount(medianOf(perCall, 'writesPerSecond')) : '');
+      }
+      row.push(formatNs(cost.writeNs), formatNs(cost.snapshotNs));
+      out.push(row);
     }
   }
   return out.toString();
 }
 
 /** Torn fraction per mode (in batches, then one call per copy), size and layout, at a glance; "0" means not one torn snapshot. */
-export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
+export function tornGrid(plan: BenchPlan, cells: readonly Cell[]): string {
   const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))], {
     rowLines: false,
   });
@@ -133,8 +127,8 @@ export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
       variantName(variant),
       ...plan.layouts.flatMap((l) =>
         plan.sizes.map((size) => {
-          const row = findRow(rows, variant.mode, size, l.name, variant.batch);
-          return row ? formatFraction(row.tornFraction) : '';
+          const cell = findCell(cells, variant.mode, size, l.name, variant.batch);
+          return cell ? formatFraction(cell.summary.tornFraction.value) : '';
         }),
       ),
     ]);
@@ -145,7 +139,7 @@ export function tornGrid(plan: BenchPlan, rows: readonly TearingRow[]): string {
 /** Calibration: what share of native threads' torn/s and writes/s the JavaScript-driven runs reach. */
 export function calibrationTable(rows: readonly CalibrationRow[]): string {
   const out = table(
-    ['unlocked 1w+1r', 'batch', 'efficiency\n(torn/s)', 'write\nefficiency', 'torn/s\nJS', 'torn/s\nnative', 'writes/s\nJS', 'writes/s\nnative'],
+    ['unlocked 1w+1r', 'batch', 'efficiency (torn/s)\npairs: median [95% CI]', 'write efficiency\npairs: median [95% CI]', 'torn/s\nJS', 'torn/s\nnative', 'writes/s\nJS', 'writes/s\nnative'],
     { rowLines: false },
   );
   const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
@@ -154,8 +148,8 @@ export function calibrationTable(rows: readonly CalibrationRow[]): string {
     out.push([
       formatBytes(row.size),
       String(row.batch),
-      ratio(row.efficiency),
-      ratio(row.writeEfficiency),
+      formatMedian(row.pairedEfficiency, ratio, true),
+      formatMedian(row.pairedWriteEfficiency, ratio, true),
       formatCount(row.jsTornPerSecond),
       formatCount(row.nativeTornPerSecond),
       formatCount(row.jsWritesPerSecond),
@@ -171,12 +165,12 @@ export function callTable(timings: readonly Timing[]): string {
   return out.toString();
 }
 
-/** One line per mode: does it tear, and what does it cost next to unlocked? */
-export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], costs: readonly ModeCostRow[]): string {
+/** One line per mode: the verdict over all its runs, and what it costs next to unlocked. */
+export function summaryTable(plan: BenchPlan, cells: readonly Cell[], costs: readonly ModeCostRow[]): string {
   const out = table(
     [
       'mode',
-      'verdict',
+      'verdict\n(Observation)',
       'snapshots\nall runs',
       'torn\nall runs',
       `torn\n${formatBytes(SUMMARY_SIZE)} ${DEMO_LAYOUT}`,
@@ -186,21 +180,20 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
     ],
     { rowLines: false },
   );
-  const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') =>
-    findRow(tearing, mode, size, DEMO_LAYOUT)?.[key] ?? NaN;
+  const rate = (mode: ModeName, size: number, key: 'snapshotsPerSecond' | 'writesPerSecond') => medianOf(findCell(cells, mode, size, DEMO_LAYOUT), key);
   for (const mode of plan.modes) {
     // Every run of the mode, in batches and one call per copy: a fix that tore in either is not tear-free.
-    const runs = tearing.filter((r) => r.mode === mode);
-    const torn = runs.reduce((sum, r) => sum + r.torn, 0);
-    const snapshots = runs.reduce((sum, r) => sum + r.snapshots, 0);
-    const demoRow = findRow(tearing, mode, SUMMARY_SIZE, DEMO_LAYOUT);
+    const ofMode = cells.filter((c) => c.mode === mode);
+    const torn = ofMode.reduce((sum, c) => sum + c.summary.torn, 0);
+    const snapshots = ofMode.reduce((sum, c) => sum + c.summary.snapshots, 0);
+    const demo = findCell(cells, mode, SUMMARY_SIZE, DEMO_LAYOUT);
     const cost = costs.find((c) => c.mode === mode && c.size === SUMMARY_SIZE);
     out.push([
       mode,
-      torn === 0 ? 'tear-free' : 'TEARS',
+      formatVerdict(mode, torn, snapshots),
       formatCount(snapshots),
       `${formatCount(torn)} (${formatFraction(snapshots > 0 ? torn / snapshots : 0)})`,
-      demoRow ? `${formatCount(demoRow.torn)} (${formatFraction(demoRow.tornFraction)})` : '',
+      demo ? formatProportion(demo.summary.tornFraction) : '',
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'snapshotsPerSecond') / rate('unlocked', s, 'snapshotsPerSecond')))),
       formatRatio(median(plan.sizes.map((s) => rate(mode, s, 'writesPerSecond') / rate('unlocked', s, 'writesPerSecond')))),
       cost ? formatNs(cost.snapshotNs) : '',
@@ -209,18 +202,18 @@ export function summaryTable(plan: BenchPlan, tearing: readonly TearingRow[], co
   return out.toString();
 }
 
+/** Three decimals, so a figure just under its target does not print as the target itself. */
+function formatFigure(value: number | null): string {
+  if (value === null) return 'n/a';
+  if (Math.abs(value) >= 100) return formatCount(value);
+  return value !== 0 && Math.abs(value) < 0.01 ? value.toPrecision(2) : value.toFixed(3);
+}
+
 export function checksTable(checks: readonly Check[]): string {
-  const out = table(['performance figure', 'measured', 'target', ''], { rowLines: false });
+  const out = table(['performance figure', 'measured', '95% CI', 'target', 'verdict'], { rowLines: false });
   for (const check of checks) {
-    // Three decimals, so a figure just under its target does not print as the target itself.
-    const value = !Number.isFinite(check.value)
-      ? 'n/a'
-      : Math.abs(check.value) >= 100
-        ? formatCount(check.value)
-        : check.value < 0.01
-          ? check.value.toPrecision(2)
-          : check.value.toFixed(3);
-    out.push([check.name, value, check.target ?? '', check.meets === null ? '' : check.meets ? 'meets' : 'MISSES']);
+    const interval = check.lower === null || check.upper === null ? '-' : `[${formatFigure(check.lower)}, ${formatFigure(check.upper)}]`;
+    out.push([check.name, formatFigure(check.value), interval, check.target ?? '', check.verdict ?? '']);
   }
   return out.toString();
 }

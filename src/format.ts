@@ -5,7 +5,8 @@ import type { Environment } from './environment.js';
 import type { NativeCounters } from './native.js';
 import { strategyFor } from './modes/index.js';
 import { formatCpuSet, formatPlacement, type PlacementRequest, type PlacementResult } from './placement.js';
-import type { TearingResult } from './results.js';
+import { formatCount, formatMedian, formatProportion } from './format-estimates.js';
+import type { Cell, TearingResult } from './results.js';
 import { median } from './stats.js';
 
 /** lockWaits -> lock_waits: the output line's keys are snake_case. */
@@ -50,6 +51,7 @@ export interface ConfigLine {
   size: number;
   iters: number;
   timeMs: number | null;
+  trials: number;
   writers: number;
   readers: number;
   slowReader: boolean;
@@ -62,7 +64,7 @@ export interface ConfigLine {
 export function formatConfig(config: ConfigLine): string {
   const time = config.timeMs === null ? 'none' : `${config.timeMs}ms`;
   return (
-    `Config: SIZE=${config.size} bytes, ITERS=${config.iters}, TIME=${time}, WRITERS=${config.writers}, ` +
+    `Config: SIZE=${config.size} bytes, ITERS=${config.iters}, TIME=${time}, TRIALS=${config.trials}, WRITERS=${config.writers}, ` +
     `READERS=${config.readers}, SLOW_READER=${config.slowReader}, BATCH=${config.batch}, ` +
     `PLACEMENT=${formatPlacement(config.placement)}, CALIBRATE=${config.calibrate}, USE_CDLL=${config.useCdll}`
   );
@@ -122,4 +124,14 @@ export function formatResult(result: TearingResult): string {
     if (calibration.nativeMode !== result.mode) pairs.push(['native_mode', calibration.nativeMode]);
   }
   return pairs.map(([key, value]) => `${key}=${formatValue(value)}`).join(' ');
+}
+
+/** A cell's trials in one line: the pooled torn fraction and the median rates, each with its 95% interval. */
+export function formatCellSummary(cell: Cell): string {
+  const { summary } = cell;
+  const torn = summary.torn === 0 ? formatProportion(summary.tornFraction) : `${formatProportion(summary.tornFraction)} of ${formatCount(summary.snapshots)}`;
+  return (
+    `${cell.mode}: ${summary.trials} trials; torn ${torn}; torn/s ${formatMedian(summary.tornPerSecond)}; ` +
+    `snapshots/s ${formatMedian(summary.snapshotsPerSecond)}; writes/s ${formatMedian(summary.writesPerSecond)}`
+  );
 }

@@ -3,7 +3,9 @@ import type { BatchSetting } from './batch-size.js';
 import type { Environment } from './environment.js';
 import type { ModeName } from './modes/index.js';
 import type { NativeCounters } from './native.js';
+import { sawForbidden } from './outcomes.js';
 import type { PlacementResult } from './placement.js';
+import { median, medianInterval, wilsonInterval, zeroUpperBound } from './stats.js';
 
 /** Events per second from a count over milliseconds (0 over no time). */
 export function perSecond(count: number, ms: number): number {
@@ -92,4 +94,105 @@ export interface TearingResult extends RunFigures {
   calibration?: Calibration;
   startedAt: string;
   environment: Environment;
+}
+
+/** A run as it is kept in a results file: the machine's fingerprint is stored once, beside the cells. */
+export type Trial = Omit<TearingResult, 'environment'>;
+
+/** What makes two runs comparable: the same configuration, from one machine or from several. */
+export interface CellKey {
+  mode: ModeName;
+  size: number;
+  writers: number;
+  readers: number;
+  /** '2w+1r': writers and readers. */
+  layout: string;
+  slowReader: boolean;
+  batch: BatchSetting;
+  /** The placement asked for ('none', 'spread', 'same-cpu', 'cpus:LIST'). */
+  placement: string;
+}
+
+/**
+ * A median with its 95% distribution-free interval; the bounds are null below MIN_TRIALS_FOR_INTERVAL values,
+ * and the median is null when no value was a finite number (a ratio over zero).
+ */
+export interface MedianEstimate {
+  median: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** A proportion pooled over trials with its 95% Wilson interval (for zero, the exact one-sided upper bound). */
+export interface ProportionEstimate {
+  count: number;
+  of: number;
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+export type Verdict = 'Never' | 'Sometimes' | 'Always';
+
+export interface CellSummary {
+  trials: number;
+  /** Every trial's snapshots, torn snapshots and writes, added up. */
+  snapshots: number;
+  torn: number;
+  writes: number;
+  tornFraction: ProportionEstimate;
+  tornPerSecond: MedianEstimate;
+  snapshotsPerSecond: MedianEstimate;
+  writesPerSecond: MedianEstimate;
+  /** litmus7's word for how often a torn snapshot was observed. */
+  verdict: Verdict;
+  /** True when a trial saw an outcome its mode forbids (a tear under a lock or a fix). */
+  forbidden: boolean;
+}
+
+/** One configuration's trials and what they add up to. */
+export interface Cell extends CellKey {
+  trials: Trial[];
+  summary: CellSummary;
+}
+
+/** Fewer trials than this give no 95% interval on a median: 5 values cover the median only with 94% confidence. */
+export const MIN_TRIALS_FOR_INTERVAL = 6;
+
+export function medianEstimate(values: readonly number[]): MedianEstimate {
+  const interval = medianInterval(values);
+  const middle = median(values);
+  return { median: Number.isNaN(middle) ? null : middle, lower: interval?.lower ?? null, upper: interval?.upper ?? null };
+}
+
+export function proportionEstimate(count: number, of: number): ProportionEstimate {
+  if (count === 0) return { count, of, value: 0, lower: 0, upper: of > 0 ? zeroUpperBound(of) : 1 };
+  const { lower, upper } = wilsonInterval(count, of);
+  return { count, of, value: count / of, lower, upper };
+}
+
+export function verdictOf(torn: number, snapshots: number): Verdict {
+  return torn === 0 ? 'Never' : torn === snapshots ? 'Always' : 'Sometimes';
+}
+
+export function layoutName(writers: number, readers: number): string {
+  return `${writers}w+${readers}r`;
+}
+
+export function summarizeTrials(trials: readonly Trial[]): CellSummary {
+  const sum = (field: 'snapshots' | 'torn' | 'writes') => trials.reduce((total, trial) => total + trial[field], 0);
+  const snapshots = sum('snapshots');
+  const torn = sum('torn');
+  return {
+    trials: trials.length,
+    snapshots,
+    torn,
+    writes: sum('writes'),
+    tornFraction: proportionEstimate(torn, snapshots),
+    tornPerSecond: medianEstimate(trials.map((t) => t.tornPerSecond)),
+    snapshotsPerSecond: medianEstimate(trials.map((t) => t.snapshotsPerSecond)),
+    writesPerSecond: medianEstimate(trials.map((t) => t.writesPerSecond)),
+    verdict: verdictOf(torn, snapshots),
+    forbidden: trials.some(sawForbidden),
+  };
 }

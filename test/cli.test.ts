@@ -56,9 +56,31 @@ describe('tearlab run', () => {
     expect(code).toBe(0);
     expect(resultLines(stdout).map((l) => l.mode)).toEqual(['global-lock']);
     const written = JSON.parse(readFileSync(file, 'utf8'));
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ mode: 'global-lock', snapshots: 300, torn: 0, size: 131072 });
-    expect(written[0].environment.node).toBe(process.version);
+    expect(written).toMatchObject({ schemaVersion: '1.0', tool: 'tearlab', command: 'run', trials: 1, runMs: 20_000, partial: false });
+    expect(written.environment.node).toBe(process.version);
+    expect(written.cells).toHaveLength(1);
+    expect(written.cells[0]).toMatchObject({ mode: 'global-lock', size: 131072, layout: '2w+1r', batch: 'auto', placement: 'none' });
+    expect(written.cells[0].trials).toHaveLength(1);
+    expect(written.cells[0].trials[0]).toMatchObject({ mode: 'global-lock', snapshots: 300, torn: 0 });
+    expect(written.cells[0].summary).toMatchObject({ trials: 1, snapshots: 300, torn: 0, verdict: 'Never', forbidden: false });
+  });
+
+  it('runs trials in turn and prints each mode\'s medians with 95% intervals, or says there were too few', () => {
+    const six = tearlab(['run', '--size', '4096', '--iters', '2000', '--trials', '6']);
+    expect(six.code).toBe(0);
+    const trialLines = six.stdout.split('\n').filter((line) => line.startsWith('mode='));
+    // Six trials of each mode, taking turns in an order reversed every other trial.
+    expect(trialLines.map((line) => `${/^mode=(\S+)/.exec(line)![1]} ${/ trial=(\d+)$/.exec(line)![1]}`)).toEqual([
+      'global-lock 1', 'unlocked 1', 'unlocked 2', 'global-lock 2', 'global-lock 3', 'unlocked 3',
+      'unlocked 4', 'global-lock 4', 'global-lock 5', 'unlocked 5', 'unlocked 6', 'global-lock 6',
+    ]);
+    expect(six.stdout).toMatch(/^Summary of 6 trials \(95% intervals\):$/m);
+    expect(six.stdout).toMatch(/^global-lock: 6 trials; torn 0 of 12k \(at most 2\.5e-4\); torn\/s 0 \[0, 0\]; snapshots\/s \S+ \[\S+, \S+\]; writes\/s \S+ \[\S+, \S+\]$/m);
+    expect(six.stdout).toMatch(/^Observation global-lock Never 0 12000$/m);
+    expect(six.stdout).toMatch(/^Observation unlocked (Never|Sometimes|Always) \d+ \d+$/m);
+    const two = tearlab(['run', '--mode', 'lock', '--size', '64', '--iters', '500', '--trials', '2']);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toMatch(/^lock: 2 trials; torn 0 of 1\.0k \(at most 3\.0e-3\); torn\/s 0 \(too few trials for an interval \(6 needed\)\);/m);
   });
 
   const fixCounters: [string, string[]][] = [
@@ -122,7 +144,7 @@ describe('tearlab run', () => {
     // What a completed run writes replaces it whole, and leaves no temporary file behind.
     const { code } = tearlab(['run', '--mode', 'global-lock', '--iters', '100', '--json', file]);
     expect(code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))[0]).toMatchObject({ mode: 'global-lock', snapshots: 100 });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cells[0].trials[0]).toMatchObject({ mode: 'global-lock', snapshots: 100 });
     // (Only the killed process's own temporary file may remain: SIGKILL leaves no chance to remove it.)
     expect(readdirSync(dir).filter((name) => name !== 'out.json' && !name.includes(`.${child.pid}.`))).toEqual([]);
   });
@@ -146,6 +168,8 @@ describe('tearlab run', () => {
     [['run', '--placement', 'cpus:a,b'], /--placement must be none, spread, same-cpu or cpus:LIST/],
     [['run', '--placement', 'cpus:99999'], /--placement names CPU 99999/],
     [['run', '--json', '/nonexistent-dir/out.json'], /--json cannot write \/nonexistent-dir\/out\.json/],
+    [['run', '--trials', '0'], /--trials must be at least 1/],
+    [['bench', '--trials', 'x'], /--trials must be a whole number/],
   ];
   for (const [args, message] of mistakes) {
     it(`exits 2 with one line for: ${args.join(' ')}`, () => {
@@ -166,7 +190,7 @@ describe('tearlab run', () => {
   it('runs the bench as a command of the package: tearlab bench --help', () => {
     const { code, stdout } = tearlab(['bench', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--out DIR\]/);
+    expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--trials N\] \[--out DIR\]/);
   });
 
   it('ends quietly when its output is piped into a reader that stops early', () => {

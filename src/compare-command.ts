@@ -1,0 +1,76 @@
+// tearlab compare FILE|DIR ... [--markdown | --json]: results files side by side.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compare, type ComparedFile } from './compare.js';
+import { formatComparisonMarkdown, formatComparisonText } from './compare-format.js';
+import { UsageError } from './parse.js';
+import { readResultsFile, ResultsFileError } from './results-file.js';
+import { describeParseError } from './run-command.js';
+
+export const COMPARE_USAGE = `Usage: tearlab compare FILE|DIR ... [--markdown | --json]
+  Puts results files from tearlab run --json and tearlab bench side by side: per configuration, each file's
+  torn fraction and torn/s with 95% intervals and its verdict, and each file's torn/s against the first file's
+  (Mann-Whitney U test over the trials; ~ when not significant at p < 0.05). A DIR means every .json file in it.
+  --markdown  Markdown tables, for pasting into an issue
+  --json      the comparison as JSON, for programs`;
+
+/** Every file named, with a directory standing for the .json files in it (by name). */
+async function expand(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const given of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(given)).isDirectory();
+    } catch (error) {
+      throw new ResultsFileError(given, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (!isDirectory) {
+      files.push(given);
+      continue;
+    }
+    const inside = (await readdir(given)).filter((name) => name.endsWith('.json')).sort();
+    if (inside.length === 0) throw new ResultsFileError(given, 'is a directory with no .json files');
+    files.push(...inside.map((name) => path.join(given, name)));
+  }
+  return files;
+}
+
+/** A, B, ..., Z, AA, AB, ... */
+function label(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : label(Math.floor(index / 26) - 1) + label(index % 26);
+}
+
+export async function compareMain(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { markdown: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, args));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(COMPARE_USAGE);
+    return 0;
+  }
+  if (values.markdown && values.json) throw new UsageError('compare: choose one of --markdown and --json');
+  if (positionals.length === 0) throw new UsageError('compare: name at least two results files (or a directory of them)');
+  let files: ComparedFile[];
+  try {
+    const names = await expand(positionals);
+    if (names.length < 2) throw new UsageError(`compare: needs at least two results files, got ${names.length}`);
+    files = await Promise.all(names.map(async (file, index) => ({ label: label(index), file, results: await readResultsFile(file) })));
+  } catch (error) {
+    if (error instanceof ResultsFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  const comparison = compare(files);
+  if (values.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+  else process.stdout.write(values.markdown ? formatComparisonMarkdown(comparison) : formatComparisonText(comparison));
+  return 0;
+}

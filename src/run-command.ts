@@ -1,0 +1,205 @@
+// tearlab run: the Python ctypes tearing experiment of "The GIL Was Your Lock" from the command line, with the
+// fixes, trials and intervals, and a results file.
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { type AtomicFile, createAtomicFile } from './atomic-file.js';
+import { MAX_BATCH } from './batch-size.js';
+import { environment } from './environment.js';
+import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, formatResult } from './format.js';
+import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
+import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
+import { observationLine } from './outcomes.js';
+import { parseCount, parseDuration, UsageError } from './parse.js';
+import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
+import { progressLine } from './progress.js';
+import type { Cell } from './results.js';
+import { TEARLAB_VERSION } from './package-files.js';
+import { resultsText, SCHEMA_VERSION } from './results-file.js';
+import { MAX_TRIALS, runAlternating } from './trials.js';
+
+export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size BYTES] [--iters N] [--time DURATION] [--trials N]
+                   [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
+                   [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--json FILE]`;
+
+export const RUN_DETAILS = `Without --mode, runs global-lock then unlocked: the two outcomes of the Python ctypes demo side by side.
+Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
+  .map(([alias, mode]) => `${alias}=${mode}`)
+  .join(', ')})
+Defaults: --size ${DEFAULTS.size} --iters ${DEFAULTS.iters} --writers ${DEFAULTS.writers} --readers ${DEFAULTS.readers} --trials 1, no time budget.
+--trials N runs every mode N times, each in fresh workers, the modes taking turns, and prints each mode's
+medians with 95% intervals (6 trials or more) and its torn fraction with a Wilson interval. --time is each
+mode's budget, shared among its trials; --iters is each trial's.
+--batch auto (default) copies in batches inside the addon, about 100 µs per call; --batch 1 makes one
+addon call per copy, as a JavaScript program calling memcpy itself. --calibrate also runs the same
+configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs) and prints efficiency = JS torn/s / native torn/s.
+Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
+Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the Python ctypes demo; flags win.
+Exit status: 0, or 1 when a mode that forbids tearing (the global lock, every fix) saw a torn snapshot.`;
+
+const CTYPES_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
+
+interface RunCommand extends ConfigLine {
+  modes: ModeName[];
+  trials: number;
+  json: string | null;
+}
+
+/** node:util's parseArgs errors, in one line; "--iters -5" would otherwise read as a missing value. */
+export function describeParseError(error: Error, args: string[]): string {
+  const dashed = /Option '(--[\w-]+)' argument is ambiguous/.exec(error.message);
+  if (dashed) {
+    const value = args[args.indexOf(dashed[1]) + 1];
+    return `${dashed[1]} must not be negative or start with '-', got '${value}'`;
+  }
+  return error.message.split('\n')[0];
+}
+
+/** Runs a parser of the library's options, turning its TypeError or RangeError into a usage error. */
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        mode: { type: 'string' },
+        size: { type: 'string' },
+        iters: { type: 'string' },
+        time: { type: 'string' },
+        trials: { type: 'string' },
+        writers: { type: 'string' },
+        readers: { type: 'string' },
+        'slow-reader': { type: 'boolean' },
+        batch: { type: 'string' },
+        placement: { type: 'string' },
+        calibrate: { type: 'boolean' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, args));
+  }
+  const { values } = parsed;
+  if (values.help) return 'help';
+  const useCdll = env.USE_CDLL === '1';
+  const modeFlag = values.mode;
+  let modes = CTYPES_OUTCOMES;
+  if (modeFlag !== undefined) {
+    modes = [usage(() => strategyFor(modeFlag, '--mode')).name];
+  } else if (useCdll) {
+    modes = ['unlocked'];
+  }
+  const count = (flag: string | undefined, envName: string, fallback: number, what: string, max?: number) => {
+    if (flag !== undefined) return parseCount(flag, what, 1, max);
+    const fromEnv = env[envName];
+    return fromEnv !== undefined && fromEnv !== '' ? parseCount(fromEnv, envName, 1, max) : fallback;
+  };
+  return {
+    modes,
+    size: count(values.size, 'SIZE', DEFAULTS.size, '--size', MAX_SIZE),
+    iters: count(values.iters, 'ITERS', DEFAULTS.iters, '--iters'),
+    timeMs: values.time === undefined ? null : parseDuration(values.time, '--time'),
+    trials: values.trials === undefined ? 1 : parseCount(values.trials, '--trials', 1, MAX_TRIALS),
+    writers: values.writers === undefined ? DEFAULTS.writers : parseCount(values.writers, '--writers', 1, MAX_WORKERS_PER_ROLE),
+    readers: values.readers === undefined ? DEFAULTS.readers : parseCount(values.readers, '--readers', 1, MAX_WORKERS_PER_ROLE),
+    slowReader: values['slow-reader'] ?? false,
+    batch: values.batch === undefined || values.batch === 'auto' ? 'auto' : parseCount(values.batch, '--batch (a number or auto)', 1, MAX_BATCH),
+    placement: values.placement === undefined ? NO_PLACEMENT : usage(() => parsePlacement(values.placement, '--placement')),
+    calibrate: values.calibrate ?? false,
+    json: values.json ?? null,
+    useCdll,
+  };
+}
+
+/** Prepares the --json file before the runs, so a bad path fails in a second rather than after a long run. */
+async function prepareJson(file: string | null): Promise<AtomicFile | null> {
+  if (file === null) return null;
+  try {
+    return await createAtomicFile(file);
+  } catch (error) {
+    throw new UsageError(`--json cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Each run's time budget: the mode's --time shared among its trials. */
+function runMs(command: RunCommand): number | null {
+  return command.timeMs === null ? null : command.timeMs / command.trials;
+}
+
+function configurations(command: RunCommand): TearingOptions[] {
+  const timeMs = runMs(command) ?? undefined;
+  return command.modes.map((mode) => ({
+    mode,
+    size: command.size,
+    iters: command.iters,
+    timeMs,
+    writers: command.writers,
+    readers: command.readers,
+    slowReader: command.slowReader,
+    batch: command.batch,
+    placement: formatPlacement(command.placement),
+    calibrate: command.calibrate,
+  }));
+}
+
+async function measure(command: RunCommand): Promise<Cell[]> {
+  const progress = progressLine('tearlab run');
+  try {
+    return await runAlternating(configurations(command), command.trials, ({ done, total, result, trial }) => {
+      progress.end();
+      console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
+      if (command.trials === 1) console.log(observationLine(result));
+      progress.update(done, total, `mode=${result.mode}`);
+    });
+  } finally {
+    progress.end();
+  }
+}
+
+/** Runs every mode of the command; 1 when a mode tore where it forbids tearing, 0 otherwise. */
+export async function runCommand(command: RunCommand): Promise<number> {
+  const json = await prepareJson(command.json);
+  try {
+    const start = performance.now();
+    const startedAt = new Date().toISOString();
+    const env = environment();
+    console.log(formatEnvironment(env));
+    console.log(formatConfig(command));
+    const cells = await measure(command);
+    if (command.trials > 1) {
+      console.log(`Summary of ${command.trials} trials (95% intervals):`);
+      for (const cell of cells) {
+        console.log(formatCellSummary(cell));
+        console.log(observationLine({ mode: cell.mode, torn: cell.summary.torn, snapshots: cell.summary.snapshots }));
+      }
+    }
+    await json?.commit(
+      resultsText({
+        schemaVersion: SCHEMA_VERSION,
+        tool: 'tearlab',
+        version: TEARLAB_VERSION,
+        command: 'run',
+        startedAt,
+        elapsedMs: performance.now() - start,
+        partial: false,
+        trials: command.trials,
+        runMs: runMs(command),
+        environment: env,
+        cells,
+      }),
+    );
+    return cells.some((cell) => cell.summary.forbidden) ? 1 : 0;
+  } finally {
+    await json?.discard();
+  }
+}

@@ -1,0 +1,77 @@
+// Trials: a configuration run several times, each time in fresh workers, so that a count comes with an
+// interval. Configurations compared with each other (the modes of `tearlab run`, the variants of a bench
+// cell) take turns, trial by trial, in an order reversed every other trial, so they share the machine's drift.
+import { describe } from './describe.js';
+import { runTearing } from './experiment.js';
+import { resolveOptions, type TearingOptions } from './options.js';
+import { formatPlacement } from './placement.js';
+import { type Cell, type CellKey, layoutName, summarizeTrials, type TearingResult, type Trial } from './results.js';
+
+export const MAX_TRIALS = 1000;
+
+/** After every run: how many of `total` runs are done, and which configuration (its index) ran which trial. */
+export interface RunReport {
+  done: number;
+  total: number;
+  index: number;
+  trial: number;
+  result: TearingResult;
+}
+
+/** A trials count; TypeError or RangeError naming `argument` otherwise. */
+export function checkTrials(trials: unknown, argument = 'options.trials'): number {
+  if (typeof trials !== 'number') throw new TypeError(`${argument} must be a number, got ${describe(trials)}`);
+  if (!Number.isSafeInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
+    throw new RangeError(`${argument} must be an integer from 1 to ${MAX_TRIALS}, got ${describe(trials)}`);
+  }
+  return trials;
+}
+
+function cellKey(options: TearingOptions): CellKey {
+  const resolved = resolveOptions(options);
+  return {
+    mode: resolved.mode,
+    size: resolved.size,
+    writers: resolved.writers,
+    readers: resolved.readers,
+    layout: layoutName(resolved.writers, resolved.readers),
+    slowReader: resolved.slowReader,
+    batch: resolved.batch,
+    placement: formatPlacement(resolved.placement),
+  };
+}
+
+function withoutEnvironment({ environment: _machine, ...trial }: TearingResult): Trial {
+  return trial;
+}
+
+/**
+ * Runs every configuration `trials` times, taking turns, and returns one cell per configuration in the order
+ * given. Every option is checked before the first run.
+ */
+export async function runAlternating(configurations: readonly TearingOptions[], trials: number, onRun?: (report: RunReport) => void): Promise<Cell[]> {
+  checkTrials(trials, 'trials');
+  const keys = configurations.map(cellKey);
+  const runs: Trial[][] = configurations.map(() => []);
+  const total = configurations.length * trials;
+  let done = 0;
+  for (let trial = 0; trial < trials; trial++) {
+    const order = configurations.map((_, index) => index);
+    if (trial % 2 === 1) order.reverse();
+    for (const index of order) {
+      const result = await runTearing(configurations[index]);
+      runs[index].push(withoutEnvironment(result));
+      onRun?.({ done: ++done, total, index, trial, result });
+    }
+  }
+  // A cell is keyed by what was asked; its trials say what ran (js-set and js-lock always run one copy per call).
+  return keys.map((key, index) => ({ ...key, trials: runs[index], summary: summarizeTrials(runs[index]) }));
+}
+
+/** Runs one configuration `options.trials` times (default 1) and returns its cell. */
+export async function runTrials(options: TearingOptions & { trials?: number } = {}): Promise<Cell> {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);
+  const { trials = 1, ...configuration } = options;
+  const [cell] = await runAlternating([configuration], checkTrials(trials));
+  return cell;
+}
