@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compare } from '../src/compare.js';
-import { formatChange } from '../src/compare-format.js';
-import { readResultsFile } from '../src/results-file.js';
+import { compare } from '../dist/src/compare.js';
+import { formatChange } from '../dist/src/compare-format.js';
+import { readResultsFile } from '../dist/src/results-file.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tearlab-compare-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatSeconds, progressLine } from '../src/progress.js';
+import { formatSeconds, progressLine } from '../dist/src/progress.js';
 
 function fakeTerminal() {
   const written: string[] = [];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkResultsFile, readResultsFile, ResultsFileError, SCHEMA_PATH, SCHEMA_VERSION } from '../src/results-file.js';
+import { checkResultsFile, readResultsFile, ResultsFileError, SCHEMA_PATH, SCHEMA_VERSION } from '../dist/src/results-file.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'dist/src/cli.js');

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { runAlternating, runTrials } from '../dist/src/index.js';
+import { medianEstimate, proportionEstimate, summarizeTrials, type Trial } from '../dist/src/results.js';
+import { zeroUpperBound } from '../dist/src/stats.js';
+
+describe('trials', () => {
+  it('runs a configuration in fresh workers each trial and sums what they saw', async () => {
+    const cell = await runTrials({ mode: 'lock', size: 64, iters: 500, trials: 3, writers: 1, readers: 1 });
+    expect(cell).toMatchObject({ mode: 'lock', size: 64, layout: '1w+1r', batch: 'auto', placement: 'none', slowReader: false });
+    expect(cell.trials).toHaveLength(3);
+    expect(cell.trials.every((t) => t.snapshots === 500 && !('environment' in t))).toBe(true);
+    expect(cell.summary).toMatchObject({ trials: 3, snapshots: 1500, torn: 0, verdict: 'Never', forbidden: false });
+    expect(cell.summary.writes).toBe(cell.trials.reduce((sum, t) => sum + t.writes, 0));
+    // Three trials give a median but no 95% interval.
+    expect(cell.summary.snapshotsPerSecond.lower).toBeNull();
+    expect(cell.summary.tornFraction).toEqual({ count: 0, of: 1500, value: 0, lower: 0, upper: zeroUpperBound(1500) });
+  });
+
+  it('lets configurations take turns, reversing the order every other trial', async () => {
+    const order: string[] = [];
+    const cells = await runAlternating(
+      [
+        { mode: 'global-lock', size: 64, iters: 200 },
+        { mode: 'seqlock', size: 64, iters: 200 },
+      ],
+      4,
+      ({ done, total, index, trial, result }) => {
+        expect(total).toBe(8);
+        expect(result.mode).toBe(index === 0 ? 'global-lock' : 'seqlock');
+        order.push(`${done}:${result.mode}:${trial}`);
+      },
+    );
+    expect(order).toEqual([
+      '1:global-lock:0', '2:seqlock:0', '3:seqlock:1', '4:global-lock:1',
+      '5:global-lock:2', '6:seqlock:2', '7:seqlock:3', '8:global-lock:3',
+    ]);
+    expect(cells.map((c) => [c.mode, c.trials.length])).toEqual([['global-lock', 4], ['seqlock', 4]]);
+  });
+
+  it('refuses a bad trials count or bad options before running anything', async () => {
+    await expect(runTrials({ trials: 0 })).rejects.toThrow(new RangeError('options.trials must be an integer from 1 to 1000, got 0'));
+    await expect(runTrials({ trials: 1.5 })).rejects.toThrow(RangeError);
+    await expect(runTrials({ trials: '3' as unknown as number })).rejects.toThrow(new TypeError('options.trials must be a number, got "3"'));
+    await expect(runTrials(null as never)).rejects.toThrow(TypeError);
+    await expect(runAlternating([{ size: 64, iters: 10 }, { size: -1 }], 2)).rejects.toThrow(/options\.size/);
+  });
+});
+
+describe('a cell summary', () => {
+  const trial = (tornPerSecond: number, torn: number, snapshots: number) =>
+    ({ mode: 'unlocked', torn, snapshots, writes: 10, tornPerSecond, snapshotsPerSecond: 1, writesPerSecond: 1 }) as Trial;
+
+  it('gives the median of six trials the interval from the smallest to the largest (96.9% coverage)', () => {
+    expect(medianEstimate([6, 1, 5, 2, 4, 3])).toEqual({ median: 3.5, lower: 1, upper: 6 });
+    expect(medianEstimate([1, 2, 3, 4, 5])).toEqual({ median: 3, lower: null, upper: null });
+    expect(medianEstimate([NaN, Infinity])).toEqual({ median: null, lower: null, upper: null });
+  });
+
+  it('pools the torn fraction over trials with its Wilson interval, and grades the verdict', () => {
+    const summary = summarizeTrials([trial(10, 1, 100), trial(30, 3, 100), trial(20, 0, 100)]);
+    expect(summary).toMatchObject({ snapshots: 300, torn: 4, verdict: 'Sometimes', forbidden: false });
+    expect(summary.tornFraction).toEqual(proportionEstimate(4, 300));
+    expect(summary.tornFraction.value).toBeCloseTo(4 / 300, 12);
+    expect(summary.tornFraction.lower).toBeLessThan(4 / 300);
+    expect(summary.tornPerSecond.median).toBe(20);
+    const fixThatTore = summarizeTrials([{ ...trial(1, 1, 1), mode: 'seqlock' }]);
+    expect(fixThatTore).toMatchObject({ verdict: 'Always', forbidden: true });
+  });
+});
