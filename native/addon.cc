@@ -9,6 +9,7 @@
 #include "anatomy.h"
 #include "args.h"
 #include "batch.h"
+#include "build_flags.h"
 #include "classify.h"
 #include "copy.h"
 #include "counters.h"
@@ -455,6 +456,10 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
 #elif defined(_MSC_VER)
     build.Set("compiler", "msvc " + std::to_string(_MSC_FULL_VER));
 #endif
+    const std::vector<std::string> flags = BuildFlags();
+    Napi::Array flagArray = Napi::Array::New(env, flags.size());
+    for (size_t i = 0; i < flags.size(); ++i) flagArray.Set(static_cast<uint32_t>(i), flags[i]);
+    build.Set("flags", flagArray);
     build.Set("napiVersion", NAPI_VERSION);
     return build;
   }

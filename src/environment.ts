@@ -19,7 +19,7 @@ export interface Environment {
   node: string;
   v8: string;
   napi: string;
-  addon: { compiler: string; napiVersion: number; source: 'build' | 'prebuild' | 'unknown'; path: string };
+  addon: { compiler: string; flags: string[]; napiVersion: number; source: 'build' | 'prebuild' | 'unknown'; path: string };
   /** From here on, null means unknown (not readable on this machine), never a guess. */
   cores: CoreFacts | null;
   caches: CacheFact[] | null;
@@ -67,7 +67,7 @@ export function environment(): Environment {
     node: process.version,
     v8: process.versions.v8,
     napi: process.versions.napi ?? 'unknown',
-    addon: { compiler: binding.build.compiler, napiVersion: binding.build.napiVersion, source: addonSource(bindingPath), path: bindingPath },
+    addon: { compiler: binding.build.compiler, flags: [...binding.build.flags], napiVersion: binding.build.napiVersion, source: addonSource(bindingPath), path: bindingPath },
     cores: readCores(),
     caches: readCaches(),
     cpuFlags: readCopyFlags(),

@@ -39,7 +39,7 @@ export function formatEnvironment(env: Environment): string {
     '=== environment ===',
     `CPU: ${env.cpuModel}, ${env.logicalCores} logical cores${env.cpuMHz ? ` @ ${env.cpuMHz} MHz` : ''}, ${gib} GiB`,
     `OS: ${env.platform} ${env.osRelease} (${env.osVersion}), arch ${env.arch}${env.libc ? `, ${env.libc}` : ''}`,
-    `Node: ${env.node}, V8 ${env.v8}, N-API ${env.napi}; addon: N-API ${env.addon.napiVersion}, ${env.addon.compiler}`,
+    `Node: ${env.node}, V8 ${env.v8}, N-API ${env.napi}; addon: N-API ${env.addon.napiVersion}, ${env.addon.compiler} (${env.addon.flags.join(' ')})`,
     `Cores: ${formatCores(env)}; caches ${formatCaches(env)}; flags ${env.cpuFlags?.join(' ') || 'unknown'}`,
     `Allowed CPUs: ${env.allowedCpus ? formatCpuSet(env.allowedCpus) : 'unknown'}; cgroup quota ${formatQuota(env)}; governor ${env.cpuGovernor ?? 'unknown'}; addon from ${env.addon.source}`,
     `Host: ${env.hostname}`,

@@ -113,7 +113,7 @@ export interface Binding {
   readonly batchModes: Readonly<Record<string, number>>;
   /** The counters' names, in the order batch outcomes hold them. */
   readonly counterNames: readonly (keyof NativeCounters)[];
-  readonly build: { readonly compiler: string; readonly napiVersion: number };
+  readonly build: { readonly compiler: string; readonly flags: readonly string[]; readonly napiVersion: number };
 }
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -71,6 +71,9 @@ describe('CPU facts', () => {
     const env = environment();
     expect(['build', 'prebuild', 'unknown']).toContain(env.addon.source);
     expect(env.addon.path).toMatch(/tearlab\.node$/);
+    // binding.gyp asks for C++20 at -O3; the target architecture follows the machine's.
+    expect(env.addon.flags.slice(0, 2)).toEqual(['C++20', 'optimized']);
+    expect(env.addon.flags).toContain({ x64: 'x86-64', arm64: 'aarch64' }[process.arch as string] ?? env.addon.flags[2]);
     if (process.platform === 'linux') {
       expect(env.allowedCpus!.length).toBeGreaterThan(0);
       expect(env.cores!.physicalCores * env.cores!.threadsPerCore).toBeGreaterThanOrEqual(env.allowedCpus!.length);
