@@ -57,7 +57,7 @@ function tableGrids(comparison: Comparison): { title: string; grid: Grid }[] {
       ],
       rows: rows.map((row) => [
         row.mode,
-        formatBytes(row.size),
+        row.offset === 0 ? formatBytes(row.size) : `${formatBytes(row.size)} +${row.offset}`,
         ...row.summaries.flatMap((s) => [formatProportion(s.tornFraction), formatMedian(s.tornPerSecond, formatCount, true), formatVerdict(s)]),
         ...row.changes.map(formatChange),
       ]),

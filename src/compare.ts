@@ -1,4 +1,4 @@
-// Results files side by side: the same configuration (mode, size, layout, batch, placement, slow reader) from
+// Results files side by side: the same configuration (mode, size, offset, layout, batch, placement, slow reader) from
 // every file, each file's torn fraction and torn/s with their intervals and its verdict, and each later file's
 // torn/s against the first with the Mann-Whitney U test over the trials, as benchstat compares benchmarks.
 // Configurations are matched on every key, never merged: one that not every file has is listed apart.
@@ -35,6 +35,7 @@ export interface Change {
 export interface ComparedRow {
   mode: CellKey['mode'];
   size: number;
+  offset: number;
   /** One per file, in the files' order. */
   summaries: CellSummary[];
   /** One per file after the first. */
@@ -72,7 +73,7 @@ export function groupName(group: Group): string {
 }
 
 function cellName(cell: Cell): string {
-  return `${cell.mode} ${cell.size} B, ${groupName(groupOf(cell))}`;
+  return `${cell.mode} ${cell.size} B${cell.offset === 0 ? '' : ` at offset ${cell.offset}`}, ${groupName(groupOf(cell))}`;
 }
 
 /** Every fact of the fingerprint as a dotted key and a string (arrays and objects flattened). */
@@ -116,7 +117,7 @@ function change(base: readonly Trial[], other: readonly Trial[], baseSummary: Ce
 }
 
 function keyOf(cell: Cell): string {
-  return JSON.stringify([cell.mode, cell.size, cell.layout, cell.batch, cell.placement, cell.slowReader]);
+  return JSON.stringify([cell.mode, cell.size, cell.offset, cell.layout, cell.batch, cell.placement, cell.slowReader]);
 }
 
 export function compare(files: readonly ComparedFile[]): Comparison {
@@ -141,6 +142,7 @@ export function compare(files: readonly ComparedFile[]): Comparison {
     table.rows.push({
       mode: cell.mode,
       size: cell.size,
+      offset: cell.offset,
       summaries: present.map((c) => c.summary),
       changes: present.slice(1).map((c) => change(present[0].trials, c.trials, present[0].summary, c.summary)),
     });

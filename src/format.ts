@@ -5,7 +5,7 @@ import type { Environment } from './environment.js';
 import type { NativeCounters } from './native.js';
 import { strategyFor } from './modes/index.js';
 import { formatCpuSet, formatPlacement, type PlacementRequest, type PlacementResult } from './placement.js';
-import { formatCount, formatMedian, formatProportion } from './format-estimates.js';
+import { formatBytes, formatCount, formatMedian, formatProportion } from './format-estimates.js';
 import type { Cell, TearingResult } from './results.js';
 import { median } from './stats.js';
 
@@ -48,7 +48,8 @@ export function formatEnvironment(env: Environment): string {
 }
 
 export interface ConfigLine {
-  size: number;
+  sizes: number[];
+  offsets: number[];
   iters: number;
   timeMs: number | null;
   trials: number;
@@ -64,7 +65,7 @@ export interface ConfigLine {
 export function formatConfig(config: ConfigLine): string {
   const time = config.timeMs === null ? 'none' : `${config.timeMs}ms`;
   return (
-    `Config: SIZE=${config.size} bytes, ITERS=${config.iters}, TIME=${time}, TRIALS=${config.trials}, WRITERS=${config.writers}, ` +
+    `Config: SIZE=${config.sizes.join(',')} bytes, OFFSET=${config.offsets.join(',')}, ITERS=${config.iters}, TIME=${time}, TRIALS=${config.trials}, WRITERS=${config.writers}, ` +
     `READERS=${config.readers}, SLOW_READER=${config.slowReader}, BATCH=${config.batch}, ` +
     `PLACEMENT=${formatPlacement(config.placement)}, CALIBRATE=${config.calibrate}, USE_CDLL=${config.useCdll}`
   );
@@ -104,6 +105,8 @@ export function formatResult(result: TearingResult): string {
     ['elapsed_s', round(result.elapsedMs / 1000, 3)],
     ['stopped_by', result.stoppedBy],
     ['batch', result.batch],
+    ['size', result.size],
+    ['offset', result.offset],
   ];
   for (const counter of strategyFor(result.mode).counters) {
     pairs.push([counterKey(counter), result.counters[counter]]);
@@ -131,7 +134,7 @@ export function formatCellSummary(cell: Cell): string {
   const { summary } = cell;
   const torn = summary.torn === 0 ? formatProportion(summary.tornFraction) : `${formatProportion(summary.tornFraction)} of ${formatCount(summary.snapshots)}`;
   return (
-    `${cell.mode}: ${summary.trials} trials; torn ${torn}; torn/s ${formatMedian(summary.tornPerSecond)}; ` +
+    `${cell.mode} ${formatBytes(cell.size)}${cell.offset === 0 ? '' : ` at offset ${cell.offset}`}: ${summary.trials} trials; torn ${torn}; torn/s ${formatMedian(summary.tornPerSecond)}; ` +
     `snapshots/s ${formatMedian(summary.snapshotsPerSecond)}; writes/s ${formatMedian(summary.writesPerSecond)}`
   );
 }

@@ -58,6 +58,7 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
   return {
     mode: options.mode,
     size: options.size,
+    offset: options.offset,
     writers: options.writers,
     readers: options.readers,
     slowReader: options.slowReader,
@@ -84,8 +85,8 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
  * shared buffer while `readers` workers snapshot it, all under `mode`, and counts the torn snapshots.
  */
 export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan): Promise<TearingResult> {
-  const { mode, size, writers, readers, iters, timeMs, batch, onProgress } = resolved;
-  const { regions, workspace, control } = allocateRun(mode, size, writers, readers);
+  const { mode, size, offset, writers, readers, iters, timeMs, batch, onProgress } = resolved;
+  const { regions, workspace, control } = allocateRun(mode, size, offset, writers, readers);
   const startedAt = new Date();
   const base = { mode, size, writers, readers, iters, regions, workspace, control: control.buffer, batch };
   const started = [

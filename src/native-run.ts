@@ -31,8 +31,8 @@ function patternPairs(writers: number): Uint8Array {
 export async function runNativeThreads(mode: ModeName, options: ResolvedOptions, plan: PlacementPlan): Promise<NativeRun> {
   const id = binding.batchModes[mode];
   if (id === undefined) throw new TypeError(`mode ${mode} has no native loops`);
-  const { size, writers, readers, iters, timeMs } = options;
-  const { regions, workspace, control } = allocateRun(mode, size, writers, readers);
+  const { size, offset, writers, readers, iters, timeMs } = options;
+  const { regions, workspace, control } = allocateRun(mode, size, offset, writers, readers);
   const stop = control.words.subarray(STOP, STOP + 1);
   const paces = Int32Array.from(
     Array.from({ length: readers }, (_, index) => {

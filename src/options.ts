@@ -3,7 +3,7 @@
 import { type BatchSetting, MAX_BATCH } from './batch-size.js';
 import { describe } from './describe.js';
 import { type ModeName, strategyFor } from './modes/index.js';
-import type { ReadPace } from './modes/strategy.js';
+import { MAX_OFFSET, type ReadPace } from './modes/strategy.js';
 import { NO_PLACEMENT, parsePlacement, type PlacementRequest } from './placement.js';
 
 export interface TearingOptions {
@@ -11,6 +11,8 @@ export interface TearingOptions {
   mode?: ModeName | 'pydll' | 'cdll';
   /** Bytes in the shared buffer and in every snapshot (default 131072, the demo's SIZE). */
   size?: number;
+  /** Where the shared data starts: this many bytes after a page boundary (default 0, at most 4095). */
+  offset?: number;
   /** Reader snapshots in all, shared among the readers (default 200000, the demo's ITERS). */
   iters?: number;
   /** Time budget in milliseconds; the run stops at whichever of iters and time comes first (default: none). */
@@ -39,6 +41,7 @@ export interface TearingOptions {
 export interface ResolvedOptions {
   readonly mode: ModeName;
   readonly size: number;
+  readonly offset: number;
   readonly iters: number;
   readonly timeMs: number | null;
   readonly writers: number;
@@ -54,6 +57,7 @@ export interface ResolvedOptions {
 export const DEFAULTS = {
   mode: 'unlocked',
   size: 131_072,
+  offset: 0,
   iters: 200_000,
   writers: 2,
   readers: 1,
@@ -75,7 +79,7 @@ export function readerPace(options: ResolvedOptions, index: number): ReadPace {
 
 function integerOption(
   options: TearingOptions,
-  key: 'size' | 'iters' | 'writers' | 'readers' | 'calibrationPairs',
+  key: 'size' | 'offset' | 'iters' | 'writers' | 'readers' | 'calibrationPairs',
   min: number,
   max: number,
 ): number {
@@ -120,6 +124,7 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
   return {
     mode,
     size: integerOption(options, 'size', 1, MAX_SIZE),
+    offset: integerOption(options, 'offset', 0, MAX_OFFSET),
     iters: integerOption(options, 'iters', 1, Number.MAX_SAFE_INTEGER),
     timeMs: timeMs ?? null,
     writers: integerOption(options, 'writers', 1, MAX_WORKERS_PER_ROLE),

@@ -74,6 +74,8 @@ export interface Calibration {
 export interface TearingResult extends RunFigures {
   mode: ModeName;
   size: number;
+  /** Where the shared data started: this many bytes after a page boundary. */
+  offset: number;
   writers: number;
   readers: number;
   slowReader: boolean;
@@ -103,6 +105,7 @@ export type Trial = Omit<TearingResult, 'environment'>;
 export interface CellKey {
   mode: ModeName;
   size: number;
+  offset: number;
   writers: number;
   readers: number;
   /** '2w+1r': writers and readers. */

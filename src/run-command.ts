@@ -7,6 +7,7 @@ import { MAX_BATCH } from './batch-size.js';
 import { environment } from './environment.js';
 import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, formatResult } from './format.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
+import { MAX_OFFSET } from './modes/strategy.js';
 import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
 import { observationLine } from './outcomes.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
@@ -15,20 +16,24 @@ import { progressLine } from './progress.js';
 import type { Cell } from './results.js';
 import { TEARLAB_VERSION } from './package-files.js';
 import { resultsText, SCHEMA_VERSION } from './results-file.js';
+import { parseSweep } from './sweep.js';
 import { MAX_TRIALS, runAlternating } from './trials.js';
 
-export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size BYTES] [--iters N] [--time DURATION] [--trials N]
-                   [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
+export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size SIZES] [--offset OFFSETS] [--iters N] [--time DURATION]
+                   [--trials N] [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
                    [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--json FILE]`;
 
 export const RUN_DETAILS = `Without --mode, runs global-lock then unlocked: the two outcomes of the Python ctypes demo side by side.
 Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
   .map(([alias, mode]) => `${alias}=${mode}`)
   .join(', ')})
-Defaults: --size ${DEFAULTS.size} --iters ${DEFAULTS.iters} --writers ${DEFAULTS.writers} --readers ${DEFAULTS.readers} --trials 1, no time budget.
+Defaults: --size ${DEFAULTS.size} --offset 0 --iters ${DEFAULTS.iters} --writers ${DEFAULTS.writers} --readers ${DEFAULTS.readers} --trials 1, no time budget.
+--size and --offset sweep: a list (64,4KiB,1MiB), a geometric range (8..4MiB*2) or an arithmetic one
+(0..256+64), in bytes, KiB, MiB or GiB; --offset starts the shared data that many bytes into a page (0 to
+${MAX_OFFSET}), so copies straddle cache lines and pages. Every size runs at every offset.
 --trials N runs every mode N times, each in fresh workers, the modes taking turns, and prints each mode's
 medians with 95% intervals (6 trials or more) and its torn fraction with a Wilson interval. --time is each
-mode's budget, shared among its trials; --iters is each trial's.
+mode's budget, shared among the sweep's points and the trials; --iters is each trial's.
 --batch auto (default) copies in batches inside the addon, about 100 µs per call; --batch 1 makes one
 addon call per copy, as a JavaScript program calling memcpy itself. --calibrate also runs the same
 configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs) and prints efficiency = JS torn/s / native torn/s.
@@ -40,7 +45,6 @@ const CTYPES_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
 
 interface RunCommand extends ConfigLine {
   modes: ModeName[];
-  trials: number;
   json: string | null;
 }
 
@@ -73,6 +77,7 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
       options: {
         mode: { type: 'string' },
         size: { type: 'string' },
+        offset: { type: 'string' },
         iters: { type: 'string' },
         time: { type: 'string' },
         trials: { type: 'string' },
@@ -99,15 +104,14 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
   } else if (useCdll) {
     modes = ['unlocked'];
   }
-  const count = (flag: string | undefined, envName: string, fallback: number, what: string, max?: number) => {
-    if (flag !== undefined) return parseCount(flag, what, 1, max);
-    const fromEnv = env[envName];
-    return fromEnv !== undefined && fromEnv !== '' ? parseCount(fromEnv, envName, 1, max) : fallback;
-  };
+  const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
+  const sizeText = values.size ?? fromEnv('SIZE');
+  const itersText = values.iters ?? fromEnv('ITERS');
   return {
     modes,
-    size: count(values.size, 'SIZE', DEFAULTS.size, '--size', MAX_SIZE),
-    iters: count(values.iters, 'ITERS', DEFAULTS.iters, '--iters'),
+    sizes: sizeText === undefined ? [DEFAULTS.size] : parseSweep(sizeText, values.size === undefined ? 'SIZE' : '--size', { min: 1, max: MAX_SIZE }),
+    offsets: values.offset === undefined ? [DEFAULTS.offset] : parseSweep(values.offset, '--offset', { min: 0, max: MAX_OFFSET }),
+    iters: itersText === undefined ? DEFAULTS.iters : parseCount(itersText, values.iters === undefined ? 'ITERS' : '--iters'),
     timeMs: values.time === undefined ? null : parseDuration(values.time, '--time'),
     trials: values.trials === undefined ? 1 : parseCount(values.trials, '--trials', 1, MAX_TRIALS),
     writers: values.writers === undefined ? DEFAULTS.writers : parseCount(values.writers, '--writers', 1, MAX_WORKERS_PER_ROLE),
@@ -131,16 +135,23 @@ async function prepareJson(file: string | null): Promise<AtomicFile | null> {
   }
 }
 
-/** Each run's time budget: the mode's --time shared among its trials. */
-function runMs(command: RunCommand): number | null {
-  return command.timeMs === null ? null : command.timeMs / command.trials;
+/** The sweep's points: every size at every offset. */
+function points(command: RunCommand): { size: number; offset: number }[] {
+  return command.sizes.flatMap((size) => command.offsets.map((offset) => ({ size, offset })));
 }
 
-function configurations(command: RunCommand): TearingOptions[] {
+/** Each run's time budget: the mode's --time shared among the sweep's points and the trials. */
+function runMs(command: RunCommand): number | null {
+  return command.timeMs === null ? null : command.timeMs / (points(command).length * command.trials);
+}
+
+/** The modes at one point of the sweep. */
+function configurations(command: RunCommand, size: number, offset: number): TearingOptions[] {
   const timeMs = runMs(command) ?? undefined;
   return command.modes.map((mode) => ({
     mode,
-    size: command.size,
+    size,
+    offset,
     iters: command.iters,
     timeMs,
     writers: command.writers,
@@ -152,15 +163,33 @@ function configurations(command: RunCommand): TearingOptions[] {
   }));
 }
 
+function printSummary(cells: readonly Cell[], trials: number): void {
+  console.log(`Summary of ${trials} trials (95% intervals):`);
+  for (const cell of cells) {
+    console.log(formatCellSummary(cell));
+    console.log(observationLine({ mode: cell.mode, torn: cell.summary.torn, snapshots: cell.summary.snapshots }));
+  }
+}
+
+/** Runs the modes at every point of the sweep, printing each run as it ends. */
 async function measure(command: RunCommand): Promise<Cell[]> {
   const progress = progressLine('tearlab run');
+  const total = points(command).length * command.modes.length * command.trials;
+  const cells: Cell[] = [];
+  let done = 0;
   try {
-    return await runAlternating(configurations(command), command.trials, ({ done, total, result, trial }) => {
+    for (const { size, offset } of points(command)) {
+      const atPoint = await runAlternating(configurations(command, size, offset), command.trials, ({ result, trial }) => {
+        progress.end();
+        console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
+        if (command.trials === 1) console.log(observationLine(result));
+        progress.update(++done, total, `mode=${result.mode} size=${size} offset=${offset}`);
+      });
       progress.end();
-      console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
-      if (command.trials === 1) console.log(observationLine(result));
-      progress.update(done, total, `mode=${result.mode}`);
-    });
+      if (command.trials > 1) printSummary(atPoint, command.trials);
+      cells.push(...atPoint);
+    }
+    return cells;
   } finally {
     progress.end();
   }
@@ -176,13 +205,6 @@ export async function runCommand(command: RunCommand): Promise<number> {
     console.log(formatEnvironment(env));
     console.log(formatConfig(command));
     const cells = await measure(command);
-    if (command.trials > 1) {
-      console.log(`Summary of ${command.trials} trials (95% intervals):`);
-      for (const cell of cells) {
-        console.log(formatCellSummary(cell));
-        console.log(observationLine({ mode: cell.mode, torn: cell.summary.torn, snapshots: cell.summary.snapshots }));
-      }
-    }
     await json?.commit(
       resultsText({
         schemaVersion: SCHEMA_VERSION,

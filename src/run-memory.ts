@@ -15,8 +15,8 @@ export interface RunMemory {
   control: Control;
 }
 
-export function allocateRun(mode: ModeName, size: number, writers: number, readers: number): RunMemory {
-  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN);
+export function allocateRun(mode: ModeName, size: number, offset: number, writers: number, readers: number): RunMemory {
+  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN, offset);
   const workspace = createWorkspace(size, writers, readers);
   const control = createControl(readers);
   return { regions, workspace, control };

@@ -32,6 +32,7 @@ function cellKey(options: TearingOptions): CellKey {
   return {
     mode: resolved.mode,
     size: resolved.size,
+    offset: resolved.offset,
     writers: resolved.writers,
     readers: resolved.readers,
     layout: layoutName(resolved.writers, resolved.readers),

@@ -33,7 +33,7 @@ describe('tearlab run', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^=== environment ===\nCPU: .+\nOS: .+\nNode: v\d+.*V8 .*N-API \d+/);
-    expect(stdout).toMatch(/^Config: SIZE=4096 bytes, ITERS=2000, /m);
+    expect(stdout).toMatch(/^Config: SIZE=4096 bytes, OFFSET=0, ITERS=2000, /m);
     const lines = resultLines(stdout);
     expect(lines.map((l) => l.mode)).toEqual(['global-lock', 'unlocked']);
     expect(lines[0].tearing).toBe(0);
@@ -46,7 +46,7 @@ describe('tearlab run', () => {
   it('takes SIZE, ITERS and USE_CDLL=1 from the environment, as the Python demo did', () => {
     const { code, stdout } = tearlab(['run'], { SIZE: '1_024', ITERS: '500', USE_CDLL: '1' });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Config: SIZE=1024 bytes, ITERS=500, .*USE_CDLL=true/);
+    expect(stdout).toMatch(/Config: SIZE=1024 bytes, OFFSET=0, ITERS=500, .*USE_CDLL=true/);
     expect(resultLines(stdout).map((l) => [l.mode, l.snapshots])).toEqual([['unlocked', 500]]);
   });
 
@@ -75,12 +75,12 @@ describe('tearlab run', () => {
       'unlocked 4', 'global-lock 4', 'global-lock 5', 'unlocked 5', 'unlocked 6', 'global-lock 6',
     ]);
     expect(six.stdout).toMatch(/^Summary of 6 trials \(95% intervals\):$/m);
-    expect(six.stdout).toMatch(/^global-lock: 6 trials; torn 0 of 12k \(at most 2\.5e-4\); torn\/s 0 \[0, 0\]; snapshots\/s \S+ \[\S+, \S+\]; writes\/s \S+ \[\S+, \S+\]$/m);
+    expect(six.stdout).toMatch(/^global-lock 4 KiB: 6 trials; torn 0 of 12k \(at most 2\.5e-4\); torn\/s 0 \[0, 0\]; snapshots\/s \S+ \[\S+, \S+\]; writes\/s \S+ \[\S+, \S+\]$/m);
     expect(six.stdout).toMatch(/^Observation global-lock Never 0 12000$/m);
     expect(six.stdout).toMatch(/^Observation unlocked (Never|Sometimes|Always) \d+ \d+$/m);
     const two = tearlab(['run', '--mode', 'lock', '--size', '64', '--iters', '500', '--trials', '2']);
     expect(two.code).toBe(0);
-    expect(two.stdout).toMatch(/^lock: 2 trials; torn 0 of 1\.0k \(at most 3\.0e-3\); torn\/s 0 \(too few trials for an interval \(6 needed\)\);/m);
+    expect(two.stdout).toMatch(/^lock 64 B: 2 trials; torn 0 of 1\.0k \(at most 3\.0e-3\); torn\/s 0 \(too few trials for an interval \(6 needed\)\);/m);
   });
 
   const fixCounters: [string, string[]][] = [
@@ -151,7 +151,10 @@ describe('tearlab run', () => {
 
   const mistakes: [string[], RegExp][] = [
     [['run', '--mode', 'gil'], /--mode must be one of/],
-    [['run', '--size', '0'], /--size must be at least 1/],
+    [['run', '--size', '0'], /--size must be from 1 to 1073741824, got '0'/],
+    [['run', '--size', '4QiB'], /--size must be sizes in bytes, KiB, MiB or GiB, got '4QiB'/],
+    [['run', '--offset', '4096'], /--offset must be from 0 to 4095, got '4096'/],
+    [['run', '--size', '64..8*2'], /--size range '64\.\.8\*2' runs backwards/],
     [['run', '--writers', '0'], /--writers must be at least 1/],
     [['run', '--iters', '-5'], /--iters must not be negative/],
     [['run', '--iters', 'many'], /--iters must be a whole number/],
@@ -184,7 +187,7 @@ describe('tearlab run', () => {
   it('exits 2 for a bad SIZE in the environment', () => {
     const { code, stderr } = tearlab(['run'], { SIZE: 'big' });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^tearlab: SIZE must be a whole number/);
+    expect(stderr).toMatch(/^tearlab: SIZE must be sizes in bytes, KiB, MiB or GiB, got 'big'/);
   });
 
   it('runs the bench as a command of the package: tearlab bench --help', () => {
@@ -197,6 +200,20 @@ describe('tearlab run', () => {
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" run --iters 20000 | head -1`], { encoding: 'utf8' });
     expect(run.stdout).toBe('=== environment ===\n');
     expect(run.stderr).toBe('');
+  });
+
+  it('sweeps sizes and offsets: one result per point, each saying where it ran, all in the results file', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-')), 'sweep.json');
+    const { code, stdout } = tearlab(['run', '--mode', 'lock', '--size', '64,1KiB..4KiB*4', '--offset', '0,63', '--iters', '300', '--json', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Config: SIZE=64,1024,4096 bytes, OFFSET=0,63, /m);
+    const points = stdout
+      .split('\n')
+      .filter((line) => line.startsWith('mode='))
+      .map((line) => `${/ size=(\d+)/.exec(line)![1]}+${/ offset=(\d+)/.exec(line)![1]}`);
+    expect(points).toEqual(['64+0', '64+63', '1024+0', '1024+63', '4096+0', '4096+63']);
+    const cells = JSON.parse(readFileSync(file, 'utf8')).cells;
+    expect(cells.map((c: { size: number; offset: number }) => `${c.size}+${c.offset}`)).toEqual(points);
   });
 
   it('prints usage for --help', () => {

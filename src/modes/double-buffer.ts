@@ -24,11 +24,12 @@ export const doubleBuffer: Strategy = {
   name: 'double-buffer',
   summary: 'writers fill private slots and publish an index with release/acquire; readers pin the published slot',
   counters: ['retries', 'slotWaits'],
-  allocate(size, writers, readers, fill) {
+  // With an offset, slot 0 starts that far into a page and every slot that far past a SLOT_ALIGNMENT boundary.
+  allocate(size, writers, readers, fill, offset = 0) {
     const slots = slotCount(writers, readers);
     const { doubleBufferFirstPin, doubleBufferPinStride } = binding.layout;
     const sync = new SharedArrayBuffer((doubleBufferFirstPin + slots * doubleBufferPinStride) * Int32Array.BYTES_PER_ELEMENT);
-    const regions = { ...alignedData(slots * slotStride(size)), sync };
+    const regions = { ...alignedData(slots * slotStride(size), offset), sync };
     // Slot 0 starts published (the state is all zeros): it holds the first pattern like the others.
     dataView(regions).fill(fill);
     return regions;

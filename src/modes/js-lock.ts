@@ -11,7 +11,7 @@ export const jsLock: Strategy = {
   name: 'js-lock',
   summary: 'an Atomics.wait/notify mutex in TypeScript around unlocked addon copies',
   counters: ['lockWaits'],
-  allocate: (size, _writers, _readers, fill) => singleBuffer(size, SYNC_WORDS, fill),
+  allocate: (size, _writers, _readers, fill, offset) => singleBuffer(size, SYNC_WORDS, fill, offset),
   createWriter({ regions, size, counters }) {
     const shared = dataView(regions);
     const mutex = new JsMutex(new Int32Array(regions.sync), MUTEX_WORD, counters);

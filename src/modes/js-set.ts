@@ -7,7 +7,7 @@ export const jsSet: Strategy = {
   name: 'js-set',
   summary: 'TypedArray.prototype.set from JavaScript, no addon and no lock',
   counters: [],
-  allocate: (size, _writers, _readers, fill) => singleBuffer(size, 0, fill),
+  allocate: (size, _writers, _readers, fill, offset) => singleBuffer(size, 0, fill, offset),
   createWriter({ regions }) {
     const shared = dataView(regions);
     return (pattern) => shared.set(pattern);

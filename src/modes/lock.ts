@@ -15,7 +15,7 @@ export const lock: Strategy = {
   name: 'lock',
   summary: 'a futex mutex in the shared memory that does not starve waiters, taken by the addon around every copy (threading.Lock)',
   counters: ['lockWaits'],
-  allocate: (size, _writers, _readers, fill) => singleBuffer(size, binding.layout.lockWords, fill),
+  allocate: (size, _writers, _readers, fill, offset) => singleBuffer(size, binding.layout.lockWords, fill, offset),
   createWriter({ regions }) {
     const shared = dataView(regions);
     const words = lockWords(regions);

@@ -16,7 +16,7 @@ export function oneBufferCopy({ name, summary, counters, copy, snapshot }: OneBu
     name,
     summary,
     counters,
-    allocate: (size, _writers, _readers, fill) => singleBuffer(size, 0, fill),
+    allocate: (size, _writers, _readers, fill, offset) => singleBuffer(size, 0, fill, offset),
     createWriter({ regions, size }) {
       const shared = dataView(regions);
       return (pattern) => copy(shared, pattern, size);

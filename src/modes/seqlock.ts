@@ -8,7 +8,7 @@ export const seqlock: Strategy = {
   name: 'seqlock',
   summary: 'one buffer and a sequence counter: readers copy optimistically and retry, writers serialize',
   counters: ['retries', 'fallbacks', 'lockWaits'],
-  allocate: (size, _writers, _readers, fill) => singleBuffer(size, binding.layout.seqlockWords, fill),
+  allocate: (size, _writers, _readers, fill, offset) => singleBuffer(size, binding.layout.seqlockWords, fill, offset),
   createWriter({ regions }) {
     const shared = dataView(regions);
     const state = new Int32Array(regions.sync);

@@ -29,10 +29,16 @@ export interface SharedRegions {
  */
 export const DATA_ALIGNMENT = 4096;
 
-/** `bytes` of zero-filled shared data starting on a DATA_ALIGNMENT boundary. */
-export function alignedData(bytes: number): Pick<SharedRegions, 'data' | 'dataOffset' | 'dataBytes'> {
-  const data = new SharedArrayBuffer(bytes + DATA_ALIGNMENT);
-  return { data, dataOffset: binding.alignmentOffset(new Uint8Array(data), DATA_ALIGNMENT), dataBytes: bytes };
+/** The largest offset from a page boundary a run may ask its shared data to start at. */
+export const MAX_OFFSET = DATA_ALIGNMENT - 1;
+
+/**
+ * `bytes` of zero-filled shared data starting `offset` bytes after a DATA_ALIGNMENT boundary (0: on it).
+ * An offset makes copies straddle cache lines and pages where a machine's copy routine may split them.
+ */
+export function alignedData(bytes: number, offset = 0): Pick<SharedRegions, 'data' | 'dataOffset' | 'dataBytes'> {
+  const data = new SharedArrayBuffer(bytes + DATA_ALIGNMENT + offset);
+  return { data, dataOffset: binding.alignmentOffset(new Uint8Array(data), DATA_ALIGNMENT) + offset, dataBytes: bytes };
 }
 
 /** The bytes writers and readers race on. */
@@ -71,15 +77,15 @@ export interface Strategy {
   readonly summary: string;
   /** The counters that mean something for this strategy, shown on its result line. */
   readonly counters: readonly (keyof NativeCounters)[];
-  /** Shared memory for `writers` writers and `readers` readers, every data byte set to `fill`. */
-  allocate(size: number, writers: number, readers: number, fill: number): SharedRegions;
+  /** Shared memory for `writers` writers and `readers` readers, every data byte set to `fill`, starting `offset` bytes into a page. */
+  allocate(size: number, writers: number, readers: number, fill: number, offset?: number): SharedRegions;
   createWriter(context: StrategyContext): WriteOnce;
   createReader(context: StrategyContext): SnapshotOnce;
 }
 
 /** The regions of strategies whose data is one buffer of `size` bytes beside `syncWords` 32-bit words. */
-export function singleBuffer(size: number, syncWords: number, fill: number): SharedRegions {
-  const regions = { ...alignedData(size), sync: new SharedArrayBuffer(syncWords * Int32Array.BYTES_PER_ELEMENT) };
+export function singleBuffer(size: number, syncWords: number, fill: number, offset = 0): SharedRegions {
+  const regions = { ...alignedData(size, offset), sync: new SharedArrayBuffer(syncWords * Int32Array.BYTES_PER_ELEMENT) };
   dataView(regions).fill(fill);
   return regions;
 }
