@@ -4,7 +4,10 @@
 // the results file.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { MAX_OFFSET } from '../src/modes/strategy.js';
+import { MAX_SIZE } from '../src/options.js';
 import { parseCount } from '../src/parse.js';
+import { parseSweep } from '../src/sweep.js';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
 import { progressLine } from '../src/progress.js';
@@ -15,14 +18,17 @@ import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calib
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
-import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
+import { formatBytes, FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { prepareResultsDirectory, writeResults } from './report.js';
 import { calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
-const USAGE = `Usage: tearlab bench [--quick] [--trials N] [--out DIR]     (in this repository: npm run bench [-- --quick])
+const USAGE = `Usage: tearlab bench [--quick] [--trials N] [--size SIZES] [--offset OFFSETS] [--out DIR]
+       (in this repository: npm run bench [-- --quick])
   --quick     every mode at 64 B and 128 KiB with short runs (about 30 s on 2 cores) instead of the full matrix (about 160 s)
   --trials N  trials of every cell, each in fresh workers (default 6, the fewest that give a 95% interval on a median)
+  --size SIZES      the tearing matrix's sizes instead of the plan's (64,4KiB,1MiB or 8..4MiB*2)
+  --offset OFFSETS  where in a page the matrix's shared data starts (default 0; 0,1,63 or 0..256+64)
   --out DIR   where the results file goes (default: results)`;
 
 interface BenchArgs {
@@ -35,13 +41,22 @@ function parseBenchArgs(args: string[]): BenchArgs | 'help' {
     args,
     strict: true,
     allowPositionals: false,
-    options: { quick: { type: 'boolean' }, trials: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      quick: { type: 'boolean' },
+      trials: { type: 'string' },
+      size: { type: 'string' },
+      offset: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return 'help';
   if (values.out === '') throw new Error('--out must name a directory');
   const plan = values.quick ? QUICK_PLAN : FULL_PLAN;
   const trials = values.trials === undefined ? plan.trials : checkTrials(parseCount(values.trials, '--trials'), '--trials');
-  return { plan: { ...plan, trials }, out: values.out ?? 'results' };
+  const sizes = values.size === undefined ? plan.sizes : parseSweep(values.size, '--size', { min: 1, max: MAX_SIZE });
+  const offsets = values.offset === undefined ? plan.offsets : parseSweep(values.offset, '--offset', { min: 0, max: MAX_OFFSET });
+  return { plan: { ...plan, trials, sizes, offsets }, out: values.out ?? 'results' };
 }
 
 async function bench({ plan, out }: BenchArgs): Promise<void> {
@@ -49,7 +64,11 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   const startedAt = new Date().toISOString();
   const env = environment();
   console.log(formatEnvironment(env));
-  console.log(`Bench: ${plan.name} plan, ${plan.modes.length} modes, ${plan.trials} trials x ${plan.runMs} ms per mode, size and layout\n`);
+  const offsets = plan.offsets.length === 1 && plan.offsets[0] === 0 ? '' : `, offsets ${plan.offsets.join(', ')}`;
+  console.log(
+    `Bench: ${plan.name} plan, ${plan.modes.length} modes, sizes ${plan.sizes.map(formatBytes).join(', ')}${offsets}; ` +
+      `${plan.trials} trials x ${plan.runMs} ms per mode, size and layout\n`,
+  );
 
   const rounds = plan.callRounds;
   const matrixSteps = tearingSteps(plan);

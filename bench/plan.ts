@@ -19,8 +19,9 @@ export const MiB = 1024 * KiB;
 export interface BenchPlan {
   readonly name: 'full' | 'quick';
   readonly modes: readonly ModeName[];
-  /** Sizes of the tearing matrix and of the per-mode copy costs. */
+  /** Sizes of the tearing matrix and of the per-mode copy costs, and where in a page the matrix's shared data starts. */
   readonly sizes: readonly number[];
+  readonly offsets: readonly number[];
   readonly layouts: readonly Layout[];
   /** Whether the addon modes also run one call per copy, beside in batches. */
   readonly perCallVariants: boolean;
@@ -43,6 +44,7 @@ export interface BenchPlan {
 
 const common = {
   modes: MODE_NAMES,
+  offsets: [0],
   layouts: LAYOUTS,
   callSizes: [64, 4 * KiB, 128 * KiB, 4 * MiB],
   nativeLoopSizes: [64 * KiB, 128 * KiB, MiB, 4 * MiB],

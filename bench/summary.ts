@@ -10,7 +10,7 @@ import type { Check } from './checks.js';
 import type { ModeCostRow } from './mode-costs.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 import type { Timing } from './tasks.js';
-import { findCell, variantName, variants } from './tearing-matrix.js';
+import { findCell, formatPoint, variantName, variants } from './tearing-matrix.js';
 
 const SUMMARY_SIZE = 128 * 1024;
 const DEMO_LAYOUT = '2w+1r';
@@ -62,7 +62,7 @@ export function tearingMatrixTable(plan: BenchPlan, cells: readonly Cell[]): str
         const { summary } = cell;
         out.push([
           variantName(cell),
-          formatBytes(size),
+          formatPoint(size, cell.offset),
           layout.name,
           formatCount(summary.snapshots),
           formatProportion(summary.tornFraction),
@@ -119,15 +119,16 @@ export function costMatrixTable(plan: BenchPlan, cells: readonly Cell[], costs: 
 
 /** Torn fraction per mode (in batches, then one call per copy), size and layout, at a glance; "0" means not one torn snapshot. */
 export function tornGrid(plan: BenchPlan, cells: readonly Cell[]): string {
-  const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => plan.sizes.map((s) => `${formatBytes(s)}\n${l.name}`))], {
+  const points = plan.sizes.flatMap((size) => plan.offsets.map((offset) => ({ size, offset })));
+  const out = table(['torn snapshots', ...plan.layouts.flatMap((l) => points.map((p) => `${formatPoint(p.size, p.offset)}\n${l.name}`))], {
     rowLines: false,
   });
   for (const variant of variants(plan)) {
     out.push([
       variantName(variant),
       ...plan.layouts.flatMap((l) =>
-        plan.sizes.map((size) => {
-          const cell = findCell(cells, variant.mode, size, l.name, variant.batch);
+        points.map(({ size, offset }) => {
+          const cell = findCell(cells, variant.mode, size, l.name, variant.batch, offset);
           return cell ? formatFraction(cell.summary.tornFraction.value) : '';
         }),
       ),

@@ -29,7 +29,7 @@ export type StepListener = (done: number, total: number, detail: string) => void
 
 /** Runs in the matrix. */
 export function tearingSteps(plan: BenchPlan): number {
-  return variants(plan).length * plan.sizes.length * plan.layouts.length * plan.trials;
+  return variants(plan).length * plan.sizes.length * plan.offsets.length * plan.layouts.length * plan.trials;
 }
 
 export async function runTearingMatrix(plan: BenchPlan, onStep: StepListener): Promise<Cell[]> {
@@ -39,27 +39,42 @@ export async function runTearingMatrix(plan: BenchPlan, onStep: StepListener): P
   let done = 0;
   for (const layout of plan.layouts) {
     for (const size of plan.sizes) {
-      const configurations = all.map((variant) => ({
-        ...variant,
-        size,
-        writers: layout.writers,
-        readers: layout.readers,
-        iters: Number.MAX_SAFE_INTEGER,
-        timeMs: plan.runMs,
-      }));
-      const where = `${formatBytes(size)} ${layout.name}`;
-      cells.push(
-        ...(await runAlternating(configurations, plan.trials, ({ index, trial }) =>
-          onStep(++done, total, `tearing: ${variantName(all[index])} ${where}, trial ${trial + 1} of ${plan.trials}`),
-        )),
-      );
+      for (const offset of plan.offsets) {
+        const configurations = all.map((variant) => ({
+          ...variant,
+          size,
+          offset,
+          writers: layout.writers,
+          readers: layout.readers,
+          iters: Number.MAX_SAFE_INTEGER,
+          timeMs: plan.runMs,
+        }));
+        const where = `${formatPoint(size, offset)} ${layout.name}`;
+        cells.push(
+          ...(await runAlternating(configurations, plan.trials, ({ index, trial }) =>
+            onStep(++done, total, `tearing: ${variantName(all[index])} ${where}, trial ${trial + 1} of ${plan.trials}`),
+          )),
+        );
+      }
     }
   }
   onStep(total, total, 'tearing matrix done');
   return cells;
 }
 
-/** The cell of a mode, size and layout, in batches unless `batch` says otherwise. */
-export function findCell(cells: readonly Cell[], mode: ModeName, size: number, layout: string, batch: BatchSetting = 'auto'): Cell | undefined {
-  return cells.find((c) => c.mode === mode && c.size === size && c.layout === layout && c.batch === batch);
+/** 64 B, or 64 B +63 where the data starts 63 bytes into a page. */
+export function formatPoint(size: number, offset: number): string {
+  return offset === 0 ? formatBytes(size) : `${formatBytes(size)} +${offset}`;
+}
+
+/** The cell of a mode, size and layout, in batches unless `batch` says otherwise, with the data at `offset` (default: on a page). */
+export function findCell(
+  cells: readonly Cell[],
+  mode: ModeName,
+  size: number,
+  layout: string,
+  batch: BatchSetting = 'auto',
+  offset = 0,
+): Cell | undefined {
+  return cells.find((c) => c.mode === mode && c.size === size && c.offset === offset && c.layout === layout && c.batch === batch);
 }

@@ -173,6 +173,8 @@ describe('tearlab run', () => {
     [['run', '--json', '/nonexistent-dir/out.json'], /--json cannot write \/nonexistent-dir\/out\.json/],
     [['run', '--trials', '0'], /--trials must be at least 1/],
     [['bench', '--trials', 'x'], /--trials must be a whole number/],
+    [['bench', '--size', '0'], /--size must be from 1 to 1073741824, got '0'/],
+    [['bench', '--offset', '1..9*0'], /--offset range '1\.\.9\*0' needs a factor above 1/],
   ];
   for (const [args, message] of mistakes) {
     it(`exits 2 with one line for: ${args.join(' ')}`, () => {
