@@ -195,7 +195,7 @@ describe('tearlab run', () => {
   it('runs the bench as a command of the package: tearlab bench --help', () => {
     const { code, stdout } = tearlab(['bench', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--trials N\] \[--out DIR\]/);
+    expect(stdout).toMatch(/^Usage: tearlab bench \[--quick\] \[--trials N\] \[--size SIZES\] \[--offset OFFSETS\] \[--out DIR\]/);
   });
 
   it('ends quietly when its output is piped into a reader that stops early', () => {
