@@ -15,6 +15,7 @@
         "native/double_buffer.cc",
         "native/native_run.cc",
         "native/native_run_call.cc",
+        "native/outcome_tally.cc",
         "native/region_args.cc"
       ],
       "dependencies": [

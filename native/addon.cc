@@ -3,6 +3,7 @@
 // global lock in copy.cc is the one thing they share.
 #include <napi.h>
 
+#include <cmath>
 #include <string>
 
 #include "affinity.h"
@@ -16,6 +17,7 @@
 #include "counters_object.h"
 #include "double_buffer.h"
 #include "native_run_call.h"
+#include "outcome_tally.h"
 #include "region_args.h"
 #include "seqlock.h"
 #include "shared_lock.h"
@@ -56,6 +58,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
                                                                 kExported),
             InstanceMethod<&TearlabAddon::WriteBatch>("writeBatch", kExported),
             InstanceMethod<&TearlabAddon::SnapshotBatch>("snapshotBatch", kExported),
+            InstanceMethod<&TearlabAddon::TallyTorn>("tallyTorn", kExported),
             InstanceMethod<&TearlabAddon::RunNative>("runNative", kExported),
             InstanceMethod<&TearlabAddon::AlignmentOffset>("alignmentOffset", kExported),
             InstanceMethod<&TearlabAddon::AllowedCpus>("allowedCpus", kExported),
@@ -202,9 +205,10 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     return info.Env().Undefined();
   }
 
-  // snapshotBatch(mode, words, data, snapshot, intact, count, stop, outcome):
+  // snapshotBatch(mode, words, data, snapshot, intact, count, stop, outcome[, tally]):
   // up to `count` snapshots, each classified against the 256-byte table
-  // `intact`, at this thread's read pace.
+  // `intact`, at this thread's read pace; with a tally, each one's outcome
+  // counted there (layout.outcomeTally).
   Napi::Value SnapshotBatch(const Napi::CallbackInfo& info) {
     napi_env env = info.Env();
     const BatchMode mode = RequireBatchMode(env, info[0], "mode");
@@ -218,9 +222,32 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     const uint64_t count = RequireCount(env, info[5], "count", kMaxSafeCount);
     int32_t* stop = RequireWordView(env, info[6], "stop", 1).data;
     double* outcome = RequireFloat64View(env, info[7], "outcome", kBatchOutcomeFields);
+    double* tally = info[8].IsUndefined() ? nullptr : RequireTally(env, info[8]);
     StoreOutcome(env, outcome,
                  tearlab::SnapshotBatch(mode, region, snapshot.data, snapshot.length, intact.data,
-                                        count, stop, pace_));
+                                        count, stop, pace_, tally));
+    return info.Env().Undefined();
+  }
+
+  // An outcome tally (outcome_tally.h) whose boundary base is an offset into a page.
+  static double* RequireTally(napi_env env, napi_value value) {
+    double* tally = RequireFloat64View(env, value, "tally", kOutcomeTallyFields);
+    const double base = tally[kBoundaryBase];
+    if (!(base >= 0 && base < 4096 && std::trunc(base) == base)) {
+      ThrowRangeError(env, "The \"tally\" argument's boundary base (field " + std::to_string(kBoundaryBase) +
+                               ") must be an integer from 0 to 4095");
+    }
+    return tally;
+  }
+
+  // tallyTorn(tally, snapshot): counts a torn snapshot's segments in the
+  // Float64Array tally (layout.outcomeTally), and its anatomy while the
+  // tally's sample is not full.
+  Napi::Value TallyTorn(const Napi::CallbackInfo& info) {
+    napi_env env = info.Env();
+    double* tally = RequireTally(env, info[0]);
+    const ByteView snapshot = RequireByteView(env, info[1], "snapshot");
+    tearlab::TallyTorn(tally, snapshot.data, snapshot.length, CountSegmentsUpTo(snapshot.data, snapshot.length, 3));
     return info.Env().Undefined();
   }
 
@@ -426,6 +453,24 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     outcome.Set("firstCounter", static_cast<int>(kFirstCounter));
     outcome.Set("fields", static_cast<int>(kBatchOutcomeFields));
     layout.Set("batchOutcome", outcome);
+    Napi::Object tally = Napi::Object::New(env);
+    tally.Set("fields", static_cast<double>(kOutcomeTallyFields));
+    tally.Set("intactByByte", static_cast<double>(kIntactByByte));
+    tally.Set("tornTwoSegments", static_cast<double>(kTornTwoSegments));
+    tally.Set("tornThreeOrMoreSegments", static_cast<double>(kTornThreeOrMoreSegments));
+    tally.Set("tornOneForeignValue", static_cast<double>(kTornOneForeignValue));
+    tally.Set("anatomySampleLimit", static_cast<double>(kAnatomySampleLimit));
+    tally.Set("boundaryBase", static_cast<double>(kBoundaryBase));
+    tally.Set("anatomySampled", static_cast<double>(kAnatomySampled));
+    tally.Set("anatomyBoundaries", static_cast<double>(kAnatomyBoundaries));
+    tally.Set("anatomyUnrecorded", static_cast<double>(kAnatomyUnrecorded));
+    tally.Set("boundaryMod16", static_cast<double>(kBoundaryMod16));
+    tally.Set("boundaryMod64", static_cast<double>(kBoundaryMod64));
+    tally.Set("boundaryMod4096", static_cast<double>(kBoundaryMod4096));
+    tally.Set("segmentLengthLog2", static_cast<double>(kSegmentLengthLog2));
+    tally.Set("shortestSegmentLog2", static_cast<double>(kShortestSegmentLog2));
+    tally.Set("log2Buckets", static_cast<double>(kLog2Buckets));
+    layout.Set("outcomeTally", tally);
     return layout;
   }
 

@@ -20,4 +20,9 @@ struct Anatomy {
 // first `capacity` of them, in order, to `boundaries`. n == 0 has 0 segments.
 Anatomy Dissect(const uint8_t* data, size_t n, uint32_t* boundaries, size_t capacity);
 
+// The segments of n bytes, counted only up to `limit`: the scan stops at the
+// boundary that reaches it, so telling 1 from 2 from 3 or more segments costs
+// no more than reading up to the second boundary. n == 0 has 0 segments.
+size_t CountSegmentsUpTo(const uint8_t* data, size_t n, size_t limit);
+
 }  // namespace tearlab

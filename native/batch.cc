@@ -5,8 +5,10 @@
 #include <cstring>
 #include <thread>
 
+#include "anatomy.h"
 #include "classify.h"
 #include "double_buffer.h"
+#include "outcome_tally.h"
 #include "seqlock.h"
 #include "shared_lock.h"
 
@@ -120,17 +122,32 @@ BatchOutcome WriteLoop(Copies copies, const uint8_t* first, const uint8_t* secon
   return outcome;
 }
 
+// Whether the snapshot is intact; with a tally, also counts its outcome. Telling 1, 2 and 3+ segments
+// apart reads up to a torn snapshot's second boundary, where classifying alone stops at its first.
+inline bool ClassifyAndTally(const uint8_t* snapshot, size_t n, const uint8_t* intact, double* tally) {
+  if (tally == nullptr) {
+    const int byte = UniformByte(snapshot, n);
+    return byte != kNotUniform && intact[byte] != 0;
+  }
+  const size_t segments = CountSegmentsUpTo(snapshot, n, 3);
+  if (segments == 1 && intact[snapshot[0]] != 0) {
+    TallyIntact(tally, snapshot[0]);
+    return true;
+  }
+  TallyTorn(tally, snapshot, n, segments);
+  return false;
+}
+
 template <class Copies>
 BatchOutcome SnapshotLoop(Copies copies, uint8_t* snapshot, size_t n, const uint8_t* intact,
-                          uint64_t count, int32_t* stop, const ReadPace& pace) {
+                          uint64_t count, int32_t* stop, const ReadPace& pace, double* tally) {
   BatchOutcome outcome;
   for (; outcome.done < count && !Stopped(stop); ++outcome.done) {
     if (!copies.Read(snapshot, n, pace, outcome.counters)) {
       outcome.ok = false;
       break;
     }
-    const int byte = UniformByte(snapshot, n);
-    if (byte == kNotUniform || intact[byte] == 0) {
+    if (!ClassifyAndTally(snapshot, n, intact, tally)) {
       if (outcome.torn == 0) outcome.first_torn = static_cast<int64_t>(outcome.done);
       ++outcome.torn;
     }
@@ -190,9 +207,9 @@ BatchOutcome WriteBatch(BatchMode mode, const Region& region, const uint8_t* fir
 
 BatchOutcome SnapshotBatch(BatchMode mode, const Region& region, uint8_t* snapshot, size_t n,
                            const uint8_t* intact, uint64_t count, int32_t* stop,
-                           const ReadPace& pace) {
+                           const ReadPace& pace, double* tally) {
   return WithCopies(mode, region, [&](auto copies) {
-    return SnapshotLoop(copies, snapshot, n, intact, count, stop, pace);
+    return SnapshotLoop(copies, snapshot, n, intact, count, stop, pace, tally);
   });
 }
 

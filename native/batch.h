@@ -58,9 +58,10 @@ BatchOutcome WriteBatch(BatchMode mode, const Region& region, const uint8_t* fir
 
 // Takes `count` snapshots of n bytes into `snapshot`, each torn unless every
 // byte holds one value v with intact[v] != 0 (a 256-entry table). Rests
-// pace.rest_us after each snapshot, outside any lock.
+// pace.rest_us after each snapshot, outside any lock. With a `tally`
+// (outcome_tally.h; nullptr for none), counts every snapshot's outcome there.
 BatchOutcome SnapshotBatch(BatchMode mode, const Region& region, uint8_t* snapshot, size_t n,
                            const uint8_t* intact, uint64_t count, int32_t* stop,
-                           const ReadPace& pace);
+                           const ReadPace& pace, double* tally);
 
 }  // namespace tearlab

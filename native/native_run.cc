@@ -119,7 +119,7 @@ class NativeRun {
       const uint64_t claim = std::min(kClaim, config_.iters - before);
       const BatchOutcome outcome =
           SnapshotBatch(config_.mode, config_.region, snapshot, config_.size,
-                        config_.intact.data(), claim, config_.stop, pace);
+                        config_.intact.data(), claim, config_.stop, pace, /*tally=*/nullptr);
       if (outcome.torn != 0 && report.first_torn < 0) {
         report.first_torn = static_cast<int64_t>(report.count) + outcome.first_torn;
       }

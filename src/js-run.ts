@@ -10,6 +10,8 @@ import { environment } from './environment.js';
 import { FIRST_PROGRESS, STOP } from './layout.js';
 import { binding } from './native.js';
 import { NORMAL_READ_PACE, readerPace, type ResolvedOptions } from './options.js';
+import { addTallies, anatomyOf, outcomesOf, sampleShare } from './outcome-tally.js';
+import { writerPatterns } from './patterns.js';
 import { placementResult, type PlacementPlan, type WorkerPlacement } from './placement.js';
 import { runFigures, type TearingResult } from './results.js';
 import { allocateRun } from './run-memory.js';
@@ -54,6 +56,8 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
     Math.max(...writers.map((w) => w.wallMs)),
   );
   const firstTorn = readers.map((r) => r.firstTornAt).filter((at): at is number => at !== null);
+  const tally = addTallies(readers.map((r) => r.outcomes));
+  const patterns = Array.from({ length: options.writers }, (_, index) => writerPatterns(options.writers, index)).flat();
   const jsLoop = !(options.mode in binding.batchModes);
   return {
     mode: options.mode,
@@ -68,6 +72,8 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
     ...figures,
     elapsedMs,
     firstTornAt: firstTorn.length > 0 ? Math.min(...firstTorn) : null,
+    outcomes: outcomesOf(tally, patterns),
+    anatomy: anatomyOf(tally),
     stoppedBy: figures.snapshots >= options.iters ? 'iters' : 'time',
     counters: reports.reduce((total, r) => addCounters(total, r.counters), zeroCounters()),
     placement: placementResult(
@@ -88,10 +94,10 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
   const { mode, size, offset, writers, readers, iters, timeMs, batch, onProgress } = resolved;
   const { regions, workspace, control } = allocateRun(mode, size, offset, writers, readers);
   const startedAt = new Date();
-  const base = { mode, size, writers, readers, iters, regions, workspace, control: control.buffer, batch };
+  const base = { mode, size, offset, writers, readers, iters, regions, workspace, control: control.buffer, batch };
   const started = [
     ...Array.from({ length: writers }, (_, index) =>
-      startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index] }),
+      startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index], anatomySample: 0 }),
     ),
     ...Array.from({ length: readers }, (_, index) =>
       startWorker({
@@ -100,6 +106,7 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
         index,
         pace: readerPace(resolved, index),
         cpu: plan.cpus[writers + index],
+        anatomySample: sampleShare(resolved.anatomySample, readers, index),
       }),
     ),
   ];

@@ -70,7 +70,10 @@ export interface Binding {
     count: number,
     stop: Int32Array,
     outcome: Float64Array,
+    tally?: Float64Array,
   ): void;
+  /** Counts a torn snapshot's segments in `tally` (layout.outcomeTally), and its anatomy while the sample is not full. */
+  tallyTorn(tally: Float64Array, snapshot: ArrayBufferView): void;
   runNative(
     mode: number,
     words: Int32Array,
@@ -107,6 +110,29 @@ export interface Binding {
       readonly firstTorn: number;
       readonly firstCounter: number;
       readonly fields: number;
+    };
+    /** Where a reader's outcomes and tear anatomy are counted, in a Float64Array it keeps across calls. */
+    readonly outcomeTally: {
+      readonly fields: number;
+      /** 256 counts: intact snapshots by the byte that fills them. */
+      readonly intactByByte: number;
+      readonly tornTwoSegments: number;
+      readonly tornThreeOrMoreSegments: number;
+      readonly tornOneForeignValue: number;
+      /** Set by the reader: how many torn snapshots it may dissect, and how far into its page the shared data starts. */
+      readonly anatomySampleLimit: number;
+      readonly boundaryBase: number;
+      readonly anatomySampled: number;
+      readonly anatomyBoundaries: number;
+      readonly anatomyUnrecorded: number;
+      /** 16, 64 and 4096 counts of boundary offsets modulo 16, 64 and 4096. */
+      readonly boundaryMod16: number;
+      readonly boundaryMod64: number;
+      readonly boundaryMod4096: number;
+      /** log2Buckets counts each: bucket k holds lengths from 2^k to 2^(k+1) - 1. */
+      readonly segmentLengthLog2: number;
+      readonly shortestSegmentLog2: number;
+      readonly log2Buckets: number;
     };
   };
   /** The ids of the modes that have batch loops in the addon. */

@@ -4,6 +4,7 @@ import { type BatchSetting, MAX_BATCH } from './batch-size.js';
 import { describe } from './describe.js';
 import { type ModeName, strategyFor } from './modes/index.js';
 import { MAX_OFFSET, type ReadPace } from './modes/strategy.js';
+import { DEFAULT_ANATOMY_SAMPLE } from './outcome-tally.js';
 import { NO_PLACEMENT, parsePlacement, type PlacementRequest } from './placement.js';
 
 export interface TearingOptions {
@@ -34,6 +35,8 @@ export interface TearingOptions {
   calibrate?: boolean;
   /** Pairs of JavaScript-driven and native runs when calibrating (default 5, at least 3). */
   calibrationPairs?: number;
+  /** Torn snapshots whose anatomy is taken, at most, per run (default 1000; 0 for none). Outcomes are counted for all. */
+  anatomySample?: number;
   /** Called about ten times a second with the snapshots taken so far and the iters target. */
   onProgress?: (snapshots: number, iters: number) => void;
 }
@@ -51,6 +54,7 @@ export interface ResolvedOptions {
   readonly placement: PlacementRequest;
   readonly calibrate: boolean;
   readonly calibrationPairs: number;
+  readonly anatomySample: number;
   readonly onProgress: ((snapshots: number, iters: number) => void) | null;
 }
 
@@ -62,7 +66,10 @@ export const DEFAULTS = {
   writers: 2,
   readers: 1,
   calibrationPairs: 5,
+  anatomySample: DEFAULT_ANATOMY_SAMPLE,
 } as const;
+
+export const MAX_ANATOMY_SAMPLE = 1e9;
 
 export const MAX_SIZE = 1 << 30;
 export const MIN_CALIBRATION_PAIRS = 3;
@@ -79,7 +86,7 @@ export function readerPace(options: ResolvedOptions, index: number): ReadPace {
 
 function integerOption(
   options: TearingOptions,
-  key: 'size' | 'offset' | 'iters' | 'writers' | 'readers' | 'calibrationPairs',
+  key: 'size' | 'offset' | 'iters' | 'writers' | 'readers' | 'calibrationPairs' | 'anatomySample',
   min: number,
   max: number,
 ): number {
@@ -134,6 +141,7 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     placement: options.placement === undefined ? NO_PLACEMENT : parsePlacement(options.placement),
     calibrate: calibrate ?? false,
     calibrationPairs: integerOption(options, 'calibrationPairs', MIN_CALIBRATION_PAIRS, 1000),
+    anatomySample: integerOption(options, 'anatomySample', 0, MAX_ANATOMY_SAMPLE),
     onProgress: onProgress ?? null,
   };
 }

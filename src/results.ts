@@ -3,6 +3,7 @@ import type { BatchSetting } from './batch-size.js';
 import type { Environment } from './environment.js';
 import type { ModeName } from './modes/index.js';
 import type { NativeCounters } from './native.js';
+import { addAnatomies, addOutcomes, type Anatomy, type Outcomes } from './outcome-tally.js';
 import { sawForbidden } from './outcomes.js';
 import type { PlacementResult } from './placement.js';
 import { median, medianInterval, wilsonInterval, zeroUpperBound } from './stats.js';
@@ -88,6 +89,10 @@ export interface TearingResult extends RunFigures {
   elapsedMs: number;
   /** The earliest reader-local index of a torn snapshot, or null when none tore. */
   firstTornAt: number | null;
+  /** Every snapshot's outcome by name (intact:A, intact:initial, torn:2-segments, ...): they add up to snapshots. */
+  outcomes: Outcomes;
+  /** Where a sample of the torn snapshots changed from one pattern to the next. */
+  anatomy: Anatomy;
   stoppedBy: 'iters' | 'time';
   /** The strategy's own events, all workers together. */
   counters: NativeCounters;
@@ -98,8 +103,8 @@ export interface TearingResult extends RunFigures {
   environment: Environment;
 }
 
-/** A run as it is kept in a results file: the machine's fingerprint is stored once, beside the cells. */
-export type Trial = Omit<TearingResult, 'environment'>;
+/** A run as it is kept in a results file: the machine's fingerprint is stored once, and the anatomy of all trials together in the cell's summary. */
+export type Trial = Omit<TearingResult, 'environment' | 'anatomy'>;
 
 /** What makes two runs comparable: the same configuration, from one machine or from several. */
 export interface CellKey {
@@ -147,6 +152,9 @@ export interface CellSummary {
   tornPerSecond: MedianEstimate;
   snapshotsPerSecond: MedianEstimate;
   writesPerSecond: MedianEstimate;
+  /** Every trial's outcomes added up, and the anatomy of all their samples. */
+  outcomes: Outcomes;
+  anatomy: Anatomy;
   /** litmus7's word for how often a torn snapshot was observed. */
   verdict: Verdict;
   /** True when a trial saw an outcome its mode forbids (a tear under a lock or a fix). */
@@ -182,7 +190,7 @@ export function layoutName(writers: number, readers: number): string {
   return `${writers}w+${readers}r`;
 }
 
-export function summarizeTrials(trials: readonly Trial[]): CellSummary {
+export function summarizeTrials(trials: readonly Trial[], anatomies: readonly Anatomy[]): CellSummary {
   const sum = (field: 'snapshots' | 'torn' | 'writes') => trials.reduce((total, trial) => total + trial[field], 0);
   const snapshots = sum('snapshots');
   const torn = sum('torn');
@@ -195,6 +203,8 @@ export function summarizeTrials(trials: readonly Trial[]): CellSummary {
     tornPerSecond: medianEstimate(trials.map((t) => t.tornPerSecond)),
     snapshotsPerSecond: medianEstimate(trials.map((t) => t.snapshotsPerSecond)),
     writesPerSecond: medianEstimate(trials.map((t) => t.writesPerSecond)),
+    outcomes: addOutcomes(trials.map((t) => t.outcomes)),
+    anatomy: addAnatomies(anatomies),
     verdict: verdictOf(torn, snapshots),
     forbidden: trials.some(sawForbidden),
   };

@@ -9,7 +9,9 @@ import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, fo
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
 import { MAX_OFFSET } from './modes/strategy.js';
 import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
-import { observationLine } from './outcomes.js';
+import { anatomyLines } from './format-anatomy.js';
+import type { Anatomy, Outcomes } from './outcome-tally.js';
+import { observationLine, outcomesLine } from './outcomes.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
 import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { progressLine } from './progress.js';
@@ -163,11 +165,19 @@ function configurations(command: RunCommand, size: number, offset: number): Tear
   }));
 }
 
+/** The outcomes by name with their grades, the tear anatomy of the sample, and litmus7's verdict line. */
+function printOutcomes(mode: ModeName, outcomes: Outcomes, anatomy: Anatomy, torn: number, snapshots: number): void {
+  console.log(outcomesLine(mode, outcomes));
+  for (const line of anatomyLines(mode, anatomy, torn)) console.log(line);
+  console.log(observationLine({ mode, torn, snapshots }));
+}
+
 function printSummary(cells: readonly Cell[], trials: number): void {
   console.log(`Summary of ${trials} trials (95% intervals):`);
   for (const cell of cells) {
+    const { summary } = cell;
     console.log(formatCellSummary(cell));
-    console.log(observationLine({ mode: cell.mode, torn: cell.summary.torn, snapshots: cell.summary.snapshots }));
+    printOutcomes(cell.mode, summary.outcomes, summary.anatomy, summary.torn, summary.snapshots);
   }
 }
 
@@ -182,7 +192,7 @@ async function measure(command: RunCommand): Promise<Cell[]> {
       const atPoint = await runAlternating(configurations(command, size, offset), command.trials, ({ result, trial }) => {
         progress.end();
         console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
-        if (command.trials === 1) console.log(observationLine(result));
+        if (command.trials === 1) printOutcomes(result.mode, result.outcomes, result.anatomy, result.torn, result.snapshots);
         progress.update(++done, total, `mode=${result.mode} size=${size} offset=${offset}`);
       });
       progress.end();

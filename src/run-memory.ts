@@ -6,7 +6,7 @@
 import { createControl, type Control } from './layout.js';
 import { strategyFor, type ModeName } from './modes/index.js';
 import type { SharedRegions } from './modes/strategy.js';
-import { FIRST_PATTERN } from './patterns.js';
+import { INITIAL_FILL } from './patterns.js';
 import { createWorkspace, type Workspace } from './workspace.js';
 
 export interface RunMemory {
@@ -16,7 +16,7 @@ export interface RunMemory {
 }
 
 export function allocateRun(mode: ModeName, size: number, offset: number, writers: number, readers: number): RunMemory {
-  const regions = strategyFor(mode).allocate(size, writers, readers, FIRST_PATTERN, offset);
+  const regions = strategyFor(mode).allocate(size, writers, readers, INITIAL_FILL, offset);
   const workspace = createWorkspace(size, writers, readers);
   const control = createControl(readers);
   return { regions, workspace, control };

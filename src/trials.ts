@@ -4,6 +4,7 @@
 import { describe } from './describe.js';
 import { runTearing } from './experiment.js';
 import { resolveOptions, type TearingOptions } from './options.js';
+import type { Anatomy } from './outcome-tally.js';
 import { formatPlacement } from './placement.js';
 import { type Cell, type CellKey, layoutName, summarizeTrials, type TearingResult, type Trial } from './results.js';
 
@@ -42,7 +43,7 @@ function cellKey(options: TearingOptions): CellKey {
   };
 }
 
-function withoutEnvironment({ environment: _machine, ...trial }: TearingResult): Trial {
+function asTrial({ environment: _machine, anatomy: _summarized, ...trial }: TearingResult): Trial {
   return trial;
 }
 
@@ -54,6 +55,7 @@ export async function runAlternating(configurations: readonly TearingOptions[], 
   checkTrials(trials, 'trials');
   const keys = configurations.map(cellKey);
   const runs: Trial[][] = configurations.map(() => []);
+  const anatomies: Anatomy[][] = configurations.map(() => []);
   const total = configurations.length * trials;
   let done = 0;
   for (let trial = 0; trial < trials; trial++) {
@@ -61,12 +63,13 @@ export async function runAlternating(configurations: readonly TearingOptions[], 
     if (trial % 2 === 1) order.reverse();
     for (const index of order) {
       const result = await runTearing(configurations[index]);
-      runs[index].push(withoutEnvironment(result));
+      runs[index].push(asTrial(result));
+      anatomies[index].push(result.anatomy);
       onRun?.({ done: ++done, total, index, trial, result });
     }
   }
   // A cell is keyed by what was asked; its trials say what ran (js-set and js-lock always run one copy per call).
-  return keys.map((key, index) => ({ ...key, trials: runs[index], summary: summarizeTrials(runs[index]) }));
+  return keys.map((key, index) => ({ ...key, trials: runs[index], summary: summarizeTrials(runs[index], anatomies[index]) }));
 }
 
 /** Runs one configuration `options.trials` times (default 1) and returns its cell. */

@@ -10,6 +10,8 @@ export interface WorkerTask {
   index: number;
   mode: ModeName;
   size: number;
+  /** How far into its page the shared data starts. */
+  offset: number;
   writers: number;
   readers: number;
   regions: SharedRegions;
@@ -21,6 +23,8 @@ export interface WorkerTask {
   batch: BatchSetting;
   /** The CPU to pin this worker's thread to, or null. */
   cpu: number | null;
+  /** Torn snapshots a reader may dissect (its share of the run's sample). */
+  anatomySample: number;
 }
 
 /** Where the worker ran: what pinning said, and sched_getcpu at its start and end. */
@@ -44,6 +48,8 @@ export interface ReaderReport extends CommonReport {
   snapshots: number;
   torn: number;
   firstTornAt: number | null;
+  /** Its outcome tally (layout.outcomeTally). */
+  outcomes: Float64Array;
 }
 
 export interface WriterReport extends CommonReport {

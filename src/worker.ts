@@ -6,10 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from './barrier.js';
 import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
+import { BROKEN_FIX } from './fault.js';
 import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import { dataView, type StrategyContext } from './modes/strategy.js';
 import { binding, NOT_UNIFORM, type NativeCounters } from './native.js';
+import { createTally } from './outcome-tally.js';
 import { intactTable, writerPatterns } from './patterns.js';
 import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.js';
 import { privateBuffer, readerBuffer, writerBuffers } from './workspace.js';
@@ -17,14 +19,17 @@ import { privateBuffer, readerBuffer, writerBuffers } from './workspace.js';
 const task = workerData as WorkerTask;
 const { words: control, counters: claims } = controlViews(task.control, task.readers);
 const stopWord = control.subarray(STOP, STOP + 1);
-const strategy = strategyFor(task.mode);
+/** The mode the copies run: the task's, unless a test broke every fix on purpose (src/fault.ts). */
+const copyMode = BROKEN_FIX ? 'unlocked' : task.mode;
+const strategy = strategyFor(copyMode);
 const context: StrategyContext = { regions: task.regions, size: task.size, pace: task.pace, counters: zeroCounters() };
 const parties = task.writers + task.readers;
 /** The addon's id for this mode's batch loops, or undefined when the mode runs one copy per call. */
-const batchMode = task.batch === 1 ? undefined : binding.batchModes[task.mode];
+const batchMode = task.batch === 1 ? undefined : binding.batchModes[copyMode];
 /** Snapshots a per-call reader claims at a time: few enough that readers end together, many enough to keep the claims cheap. */
 const CLAIM_PER_CALL = 64;
 const OUTCOME = binding.layout.batchOutcome;
+const TALLY = binding.layout.outcomeTally;
 const outcome = new Float64Array(OUTCOME.fields);
 const words = new Int32Array(task.regions.sync);
 const data = dataView(task.regions);
@@ -97,6 +102,8 @@ interface ReaderTally {
   torn: number;
   firstTornAt: number;
   calls: number;
+  /** Every snapshot's outcome and the anatomy of a sample of torn ones (layout.outcomeTally). */
+  outcomes: Float64Array;
 }
 
 function readPerCall(tally: ReaderTally, progressWord: number): void {
@@ -111,6 +118,9 @@ function readPerCall(tally: ReaderTally, progressWord: number): void {
       if (byte === NOT_UNIFORM || intact[byte] === 0) {
         if (tally.torn === 0) tally.firstTornAt = tally.taken;
         tally.torn++;
+        binding.tallyTorn(tally.outcomes, snapshot);
+      } else {
+        tally.outcomes[TALLY.intactByByte + byte]++;
       }
       if (restMs > 0) Atomics.wait(sleeper, 0, 0, restMs);
     }
@@ -126,7 +136,7 @@ function readInBatches(mode: number, tally: ReaderTally, progressWord: number): 
   const sizer = new BatchSizer(task.batch);
   for (let claimed = claimSnapshots(sizer.next); claimed > 0; claimed = claimSnapshots(sizer.next)) {
     const before = performance.now();
-    binding.snapshotBatch(mode, words, data, snapshot, intact, claimed, stopWord, outcome);
+    binding.snapshotBatch(mode, words, data, snapshot, intact, claimed, stopWord, outcome, tally.outcomes);
     const done = outcome[OUTCOME.done];
     sizer.record(done, performance.now() - before);
     if (tally.torn === 0 && outcome[OUTCOME.torn] > 0) tally.firstTornAt = tally.taken + outcome[OUTCOME.firstTorn];
@@ -142,7 +152,7 @@ function readInBatches(mode: number, tally: ReaderTally, progressWord: number): 
 function runReader(): ReaderReport {
   binding.setReadPace(task.pace.chunks, task.pace.pauseMicros, task.pace.restMicros);
   const progressWord = FIRST_PROGRESS + task.index;
-  const tally: ReaderTally = { taken: 0, torn: 0, firstTornAt: -1, calls: 0 };
+  const tally: ReaderTally = { taken: 0, torn: 0, firstTornAt: -1, calls: 0, outcomes: createTally(task.anatomySample, task.offset) };
   arriveAndWait(control, parties);
   const cpuAtStart = binding.currentCpu();
   const start = performance.now();
@@ -156,6 +166,7 @@ function runReader(): ReaderReport {
     snapshots: tally.taken,
     torn: tally.torn,
     firstTornAt: tally.torn === 0 ? null : tally.firstTornAt,
+    outcomes: tally.outcomes,
     wallMs,
     calls: tally.calls,
     counters: addCounters(context.counters, binding.takeCounters()),

@@ -38,8 +38,12 @@ describe('tearlab run', () => {
     expect(lines.map((l) => l.mode)).toEqual(['global-lock', 'unlocked']);
     expect(lines[0].tearing).toBe(0);
     // Each result line is followed by its verdict, and no fix tore: exit 0.
-    expect(stdout).toMatch(/^mode=global-lock .*\nObservation global-lock Never 0 2000$/m);
-    expect(stdout).toMatch(/^mode=unlocked .*\nObservation unlocked (Never|Sometimes|Always) \d+ \d+$/m);
+    expect(stdout).toMatch(
+      /^mode=global-lock .*\nOutcomes global-lock: intact:A=\d+ intact:B=\d+ intact:initial=\d+ torn:2-segments=0 torn:3\+-segments=0\nObservation global-lock Never 0 2000$/m,
+    );
+    expect(stdout).toMatch(
+      /^mode=unlocked .*\nOutcomes unlocked: .*\n(Anatomy unlocked: \d+ of \d+ torn snapshots dissected, .*\nSegments unlocked .*\n)?Observation unlocked (Never|Sometimes|Always) \d+ \d+$/m,
+    );
     expect(lines.every((l) => l.snapshots === 2000)).toBe(true);
   });
 
@@ -216,6 +220,19 @@ describe('tearlab run', () => {
     expect(points).toEqual(['64+0', '64+63', '1024+0', '1024+63', '4096+0', '4096+63']);
     const cells = JSON.parse(readFileSync(file, 'utf8')).cells;
     expect(cells.map((c: { size: number; offset: number }) => `${c.size}+${c.offset}`)).toEqual(points);
+  });
+
+  it('exits 1 when a mode that forbids tearing tore (a fix broken on purpose), and says which outcome was FORBIDDEN', () => {
+    let seen: ReturnType<typeof tearlab> | undefined;
+    // Broken, the seqlock copies as unlocked; a few tries make a tear certain on a multicore machine.
+    for (let attempt = 0; attempt < 20 && seen?.code !== 1; attempt++) {
+      seen = tearlab(['run', '--mode', 'seqlock', '--size', '4096', '--writers', '1', '--readers', '1', '--iters', '50000'], { TEARLAB_FAULT: 'broken-fix' });
+    }
+    expect(seen!.code).toBe(1);
+    expect(seen!.stdout).toMatch(/^Outcomes seqlock: .*torn:(2|3\+)-segments=[1-9]\d* FORBIDDEN/m);
+    expect(seen!.stdout).toMatch(/^Observation seqlock (Sometimes|Always) [1-9]\d* \d+$/m);
+    // Without the fault, the same run is whole and exits 0.
+    expect(tearlab(['run', '--mode', 'seqlock', '--size', '4096', '--writers', '1', '--readers', '1', '--iters', '50000']).code).toBe(0);
   });
 
   it('prints usage for --help', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODE_NAMES } from 'tearlab';
-import { observationLine, sawForbidden, TORN_GRADE } from '../dist/src/outcomes.js';
+import { gradeOf, observationLine, OUTCOME_GRADES, outcomesLine, sawForbidden, TORN_GRADE } from '../dist/src/outcomes.js';
 
 describe('graded outcomes', () => {
   it('grade a torn snapshot INTERESTING with no lock and FORBIDDEN under the global lock and every fix', () => {
@@ -10,11 +10,32 @@ describe('graded outcomes', () => {
     for (const mode of ['global-lock', 'lock', 'js-lock', 'double-buffer', 'seqlock'] as const) expect(TORN_GRADE[mode]).toBe('FORBIDDEN');
   });
 
+  it('are a table per mode: intact is always ACCEPTABLE, a foreign value always FORBIDDEN', () => {
+    expect(Object.keys(OUTCOME_GRADES).sort()).toEqual([...MODE_NAMES].sort());
+    for (const mode of MODE_NAMES) {
+      expect(gradeOf(mode, 'intact:A')).toBe('ACCEPTABLE');
+      expect(gradeOf(mode, 'intact:initial')).toBe('ACCEPTABLE');
+      expect(gradeOf(mode, 'torn:2-segments')).toBe(TORN_GRADE[mode]);
+      expect(gradeOf(mode, 'torn:3+-segments')).toBe(TORN_GRADE[mode]);
+      expect(gradeOf(mode, 'torn:foreign-value')).toBe('FORBIDDEN');
+    }
+    expect(() => gradeOf('unlocked', 'torn:sideways')).toThrow(RangeError);
+  });
+
   it('flag a fix that tore, and nothing else', () => {
-    expect(sawForbidden({ mode: 'seqlock', torn: 1 })).toBe(true);
-    expect(sawForbidden({ mode: 'global-lock', torn: 3 })).toBe(true);
-    expect(sawForbidden({ mode: 'seqlock', torn: 0 })).toBe(false);
-    expect(sawForbidden({ mode: 'unlocked', torn: 1000 })).toBe(false);
+    const torn = { 'intact:A': 5, 'torn:2-segments': 1, 'torn:3+-segments': 0 };
+    const whole = { 'intact:A': 5, 'intact:initial': 2, 'torn:2-segments': 0, 'torn:3+-segments': 0 };
+    expect(sawForbidden({ mode: 'seqlock', outcomes: torn })).toBe(true);
+    expect(sawForbidden({ mode: 'global-lock', outcomes: { 'torn:3+-segments': 3 } })).toBe(true);
+    expect(sawForbidden({ mode: 'seqlock', outcomes: whole })).toBe(false);
+    expect(sawForbidden({ mode: 'unlocked', outcomes: torn })).toBe(false);
+    expect(sawForbidden({ mode: 'unlocked', outcomes: { 'torn:foreign-value': 1 } })).toBe(true);
+  });
+
+  it('print the outcomes with the grade of each kind seen', () => {
+    expect(outcomesLine('lock', { 'intact:A': 3, 'intact:initial': 0, 'torn:2-segments': 2, 'torn:3+-segments': 0 })).toBe(
+      'Outcomes lock: intact:A=3 intact:initial=0 torn:2-segments=2 FORBIDDEN torn:3+-segments=0',
+    );
   });
 
   it('print litmus7 verdict lines', () => {

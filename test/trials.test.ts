@@ -48,7 +48,7 @@ describe('trials', () => {
 
 describe('a cell summary', () => {
   const trial = (tornPerSecond: number, torn: number, snapshots: number) =>
-    ({ mode: 'unlocked', torn, snapshots, writes: 10, tornPerSecond, snapshotsPerSecond: 1, writesPerSecond: 1 }) as Trial;
+    ({ mode: 'unlocked', torn, snapshots, writes: 10, tornPerSecond, snapshotsPerSecond: 1, writesPerSecond: 1, outcomes: { 'torn:2-segments': torn } }) as unknown as Trial;
 
   it('gives the median of six trials the interval from the smallest to the largest (96.9% coverage)', () => {
     expect(medianEstimate([6, 1, 5, 2, 4, 3])).toEqual({ median: 3.5, lower: 1, upper: 6 });
@@ -57,13 +57,13 @@ describe('a cell summary', () => {
   });
 
   it('pools the torn fraction over trials with its Wilson interval, and grades the verdict', () => {
-    const summary = summarizeTrials([trial(10, 1, 100), trial(30, 3, 100), trial(20, 0, 100)]);
+    const summary = summarizeTrials([trial(10, 1, 100), trial(30, 3, 100), trial(20, 0, 100)], []);
     expect(summary).toMatchObject({ snapshots: 300, torn: 4, verdict: 'Sometimes', forbidden: false });
     expect(summary.tornFraction).toEqual(proportionEstimate(4, 300));
     expect(summary.tornFraction.value).toBeCloseTo(4 / 300, 12);
     expect(summary.tornFraction.lower).toBeLessThan(4 / 300);
     expect(summary.tornPerSecond.median).toBe(20);
-    const fixThatTore = summarizeTrials([{ ...trial(1, 1, 1), mode: 'seqlock' }]);
+    const fixThatTore = summarizeTrials([{ ...trial(1, 1, 1), mode: 'seqlock', outcomes: { 'torn:2-segments': 1 } }], []);
     expect(fixThatTore).toMatchObject({ verdict: 'Always', forbidden: true });
   });
 });
