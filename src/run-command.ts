@@ -8,7 +8,7 @@ import { environment } from './environment.js';
 import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, formatResult } from './format.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
 import { MAX_OFFSET } from './modes/strategy.js';
-import { DEFAULTS, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
+import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
 import { anatomyLines } from './format-anatomy.js';
 import type { Anatomy, Outcomes } from './outcome-tally.js';
 import { observationLine, outcomesLine } from './outcomes.js';
@@ -23,7 +23,8 @@ import { MAX_TRIALS, runAlternating } from './trials.js';
 
 export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size SIZES] [--offset OFFSETS] [--iters N] [--time DURATION]
                    [--trials N] [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
-                   [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--json FILE]`;
+                   [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--anatomy-sample N]
+                   [--json FILE]`;
 
 export const RUN_DETAILS = `Without --mode, runs global-lock then unlocked: the two outcomes of the Python ctypes demo side by side.
 Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
@@ -39,6 +40,9 @@ mode's budget, shared among the sweep's points and the trials; --iters is each t
 --batch auto (default) copies in batches inside the addon, about 100 µs per call; --batch 1 makes one
 addon call per copy, as a JavaScript program calling memcpy itself. --calibrate also runs the same
 configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs) and prints efficiency = JS torn/s / native torn/s.
+Every snapshot's outcome is counted (intact:<pattern>, intact:initial, torn:2-segments, torn:3+-segments)
+and graded by its mode; --anatomy-sample N (default ${DEFAULTS.anatomySample}, 0 for none) dissects that many torn
+snapshots per run: where their pattern boundaries fall, modulo 16, 64 and 4096 bytes from the page.
 Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
 Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the Python ctypes demo; flags win.
 Exit status: 0, or 1 when a mode that forbids tearing (the global lock, every fix) saw a torn snapshot.`;
@@ -47,6 +51,7 @@ const CTYPES_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
 
 interface RunCommand extends ConfigLine {
   modes: ModeName[];
+  anatomySample: number;
   json: string | null;
 }
 
@@ -89,6 +94,7 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
         batch: { type: 'string' },
         placement: { type: 'string' },
         calibrate: { type: 'boolean' },
+        'anatomy-sample': { type: 'string' },
         json: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -122,6 +128,7 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
     batch: values.batch === undefined || values.batch === 'auto' ? 'auto' : parseCount(values.batch, '--batch (a number or auto)', 1, MAX_BATCH),
     placement: values.placement === undefined ? NO_PLACEMENT : usage(() => parsePlacement(values.placement, '--placement')),
     calibrate: values.calibrate ?? false,
+    anatomySample: values['anatomy-sample'] === undefined ? DEFAULTS.anatomySample : parseCount(values['anatomy-sample'], '--anatomy-sample', 0, MAX_ANATOMY_SAMPLE),
     json: values.json ?? null,
     useCdll,
   };
@@ -162,6 +169,7 @@ function configurations(command: RunCommand, size: number, offset: number): Tear
     batch: command.batch,
     placement: formatPlacement(command.placement),
     calibrate: command.calibrate,
+    anatomySample: command.anatomySample,
   }));
 }
 

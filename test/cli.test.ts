@@ -177,6 +177,7 @@ describe('tearlab run', () => {
     [['run', '--json', '/nonexistent-dir/out.json'], /--json cannot write \/nonexistent-dir\/out\.json/],
     [['run', '--trials', '0'], /--trials must be at least 1/],
     [['bench', '--trials', 'x'], /--trials must be a whole number/],
+    [['run', '--anatomy-sample', 'all'], /--anatomy-sample must be a whole number/],
     [['bench', '--size', '0'], /--size must be from 1 to 1073741824, got '0'/],
     [['bench', '--offset', '1..9*0'], /--offset range '1\.\.9\*0' needs a factor above 1/],
   ];
@@ -231,6 +232,11 @@ describe('tearlab run', () => {
     expect(seen!.code).toBe(1);
     expect(seen!.stdout).toMatch(/^Outcomes seqlock: .*torn:(2|3\+)-segments=[1-9]\d* FORBIDDEN/m);
     expect(seen!.stdout).toMatch(/^Observation seqlock (Sometimes|Always) [1-9]\d* \d+$/m);
+    expect(seen!.stdout).toMatch(/^Anatomy seqlock: \d+ of [1-9]\d* torn snapshots dissected/m);
+    const unsampled = tearlab(['run', '--mode', 'seqlock', '--size', '4096', '--writers', '1', '--readers', '1', '--iters', '50000', '--anatomy-sample', '0'], {
+      TEARLAB_FAULT: 'broken-fix',
+    });
+    expect(unsampled.stdout).not.toMatch(/^Anatomy /m);
     // Without the fault, the same run is whole and exits 0.
     expect(tearlab(['run', '--mode', 'seqlock', '--size', '4096', '--writers', '1', '--readers', '1', '--iters', '50000']).code).toBe(0);
   });
