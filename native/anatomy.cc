@@ -68,6 +68,7 @@ size_t CountSegmentsUpTo(const uint8_t* data, size_t n, size_t limit) {
       for (size_t w = 0; w < kBlockBytes; w += sizeof(uint64_t)) difference |= LoadWord(data + j + w) ^ filled;
       if (difference != 0) break;
     }
+    while (j + sizeof(uint64_t) <= n && LoadWord(data + j) == filled) j += sizeof(uint64_t);
     while (j < n && data[j] == value) ++j;
     if (j == n) break;
     ++segments;

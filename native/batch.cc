@@ -122,20 +122,19 @@ BatchOutcome WriteLoop(Copies copies, const uint8_t* first, const uint8_t* secon
   return outcome;
 }
 
-// Whether the snapshot is intact; with a tally, also counts its outcome. Telling 1, 2 and 3+ segments
-// apart reads up to a torn snapshot's second boundary, where classifying alone stops at its first.
+// Whether the snapshot is intact; with a tally, also counts its outcome. An intact snapshot costs what
+// classifying it costs; a torn one is read again up to its second boundary, to tell 2 from 3+ segments.
 inline bool ClassifyAndTally(const uint8_t* snapshot, size_t n, const uint8_t* intact, double* tally) {
-  if (tally == nullptr) {
-    const int byte = UniformByte(snapshot, n);
-    return byte != kNotUniform && intact[byte] != 0;
+  const int byte = UniformByte(snapshot, n);
+  const bool whole = byte != kNotUniform && intact[byte] != 0;
+  if (tally != nullptr) {
+    if (whole) {
+      TallyIntact(tally, byte);
+    } else {
+      TallyTorn(tally, snapshot, n, byte == kNotUniform ? CountSegmentsUpTo(snapshot, n, 3) : 1);
+    }
   }
-  const size_t segments = CountSegmentsUpTo(snapshot, n, 3);
-  if (segments == 1 && intact[snapshot[0]] != 0) {
-    TallyIntact(tally, snapshot[0]);
-    return true;
-  }
-  TallyTorn(tally, snapshot, n, segments);
-  return false;
+  return whole;
 }
 
 template <class Copies>

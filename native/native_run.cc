@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstring>
 #include <thread>
+#include <vector>
 
 #include "affinity.h"
+#include "outcome_tally.h"
 
 namespace tearlab {
 
@@ -112,6 +114,9 @@ class NativeRun {
   void Reader(size_t index, size_t thread, NativeThreadReport& report) {
     uint8_t* snapshot = PrivateBuffer(2 * config_.writer_patterns.size() + index);
     const ReadPace pace = config_.reader_paces[index];
+    // Outcomes are counted as a JavaScript-driven reader counts them (its sample aside), so that a calibration
+    // compares readers doing the same work; native runs report only the torn count.
+    std::vector<double> tally(kOutcomeTallyFields, 0.0);
     Start(thread, report);
     for (;;) {
       const uint64_t before = claimed_.fetch_add(kClaim);
@@ -119,7 +124,7 @@ class NativeRun {
       const uint64_t claim = std::min(kClaim, config_.iters - before);
       const BatchOutcome outcome =
           SnapshotBatch(config_.mode, config_.region, snapshot, config_.size,
-                        config_.intact.data(), claim, config_.stop, pace, /*tally=*/nullptr);
+                        config_.intact.data(), claim, config_.stop, pace, tally.data());
       if (outcome.torn != 0 && report.first_torn < 0) {
         report.first_torn = static_cast<int64_t>(report.count) + outcome.first_torn;
       }
