@@ -20,7 +20,7 @@ import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
 import { formatBytes, FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { prepareResultsDirectory, writeResults } from './report.js';
-import { calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
+import { anatomyTable, calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
 import { runTearingMatrix, tearingSteps } from './tearing-matrix.js';
 
 const USAGE = `Usage: tearlab bench [--quick] [--trials N] [--size SIZES] [--offset OFFSETS] [--out DIR]
@@ -88,6 +88,8 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
       `torn fractions pooled over the trials (Wilson interval), torn/s the trials' median${plan.perCallVariants ? '; the addon modes in batches, then one call per copy' : ''}`,
   );
   console.log(tearingMatrixTable(plan, tearing));
+  console.log('\nTear anatomy: where the torn snapshots changed pattern, as offsets from the page (a sample of each cell, in batches)');
+  console.log(anatomyTable(tearing));
   console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
   console.log(costMatrixTable(plan, tearing, modeCosts));
   console.log(

@@ -1,6 +1,7 @@
 // The bench's tables on the terminal, drawn by cli-table3.
 import Table from 'cli-table3';
 import type { ModeName, NativeCounters } from '../src/index.js';
+import { remainderPairs, topRemainders } from '../src/format-anatomy.js';
 import { formatCount, formatFraction, formatMedian, formatProportion } from '../src/format-estimates.js';
 import { TORN_GRADE } from '../src/outcomes.js';
 import { verdictOf, type Cell } from '../src/results.js';
@@ -215,6 +216,23 @@ export function checksTable(checks: readonly Check[]): string {
   for (const check of checks) {
     const interval = check.lower === null || check.upper === null ? '-' : `[${formatFigure(check.lower)}, ${formatFigure(check.upper)}]`;
     out.push([check.name, formatFigure(check.value), interval, check.target ?? '', check.verdict ?? '']);
+  }
+  return out.toString();
+}
+
+/** Where the dissected torn snapshots of each cell changed pattern: the machine's copy granularity. */
+export function anatomyTable(cells: readonly Cell[]): string {
+  const out = table(['mode', 'size', 'layout', 'dissected', 'boundary offset mod 64\n(most frequent)', 'mod 4096\n(most frequent)'], { rowLines: false });
+  for (const cell of cells.filter((c) => c.summary.anatomy.sampled > 0 && c.batch === 'auto')) {
+    const { anatomy } = cell.summary;
+    out.push([
+      cell.mode,
+      formatPoint(cell.size, cell.offset),
+      cell.layout,
+      `${formatCount(anatomy.sampled)} of ${formatCount(cell.summary.torn)}`,
+      topRemainders(remainderPairs(anatomy.boundaryMod64), anatomy.boundaries),
+      topRemainders(anatomy.boundaryMod4096, anatomy.boundaries),
+    ]);
   }
   return out.toString();
 }

@@ -11,7 +11,7 @@ function percent(count: number, total: number): string {
 }
 
 /** The most frequent remainders: "0 98%, 32 1.5%". */
-function topRemainders(counts: readonly (readonly [number, number])[], total: number): string {
+export function topRemainders(counts: readonly (readonly [number, number])[], total: number): string {
   return [...counts]
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -29,15 +29,19 @@ function buckets(counts: readonly number[]): string {
     .join(', ');
 }
 
+/** Remainders modulo 16 or 64 as [remainder, count] pairs. */
+export function remainderPairs(counts: readonly number[]): [number, number][] {
+  return counts.map((count, remainder) => [remainder, count]);
+}
+
 /** Two lines when torn snapshots were dissected, none otherwise. */
 export function anatomyLines(mode: ModeName, anatomy: Anatomy, torn: number): string[] {
   if (anatomy.sampled === 0) return [];
   const total = anatomy.boundaries;
-  const pairs = (counts: readonly number[]) => counts.map((count, remainder) => [remainder, count] as const);
   const unrecorded = anatomy.unrecorded > 0 ? `, ${anatomy.unrecorded} more not recorded` : '';
   return [
     `Anatomy ${mode}: ${anatomy.sampled} of ${torn} torn snapshots dissected, ${total} boundaries${unrecorded}; boundary offset ` +
-      `mod 16: ${topRemainders(pairs(anatomy.boundaryMod16), total)}; mod 64: ${topRemainders(pairs(anatomy.boundaryMod64), total)}; ` +
+      `mod 16: ${topRemainders(remainderPairs(anatomy.boundaryMod16), total)}; mod 64: ${topRemainders(remainderPairs(anatomy.boundaryMod64), total)}; ` +
       `mod 4096: ${topRemainders(anatomy.boundaryMod4096, total)}`,
     `Segments ${mode} (by powers of two): lengths ${buckets(anatomy.segmentLengthLog2)}; shortest per snapshot ${buckets(anatomy.shortestSegmentLog2)}`,
   ];
