@@ -252,7 +252,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   }
 
   // runNative(mode, words, data, size, patterns, intact, readers, iters, stop,
-  // cpus, paces, workspace, stride) -> Promise: the experiment on native
+  // cpus, paces, workspace, stride, anatomySample) -> Promise: the experiment on native
   // threads (native_run.h).
   Napi::Value RunNative(const Napi::CallbackInfo& info) { return StartNativeRun(info); }
 

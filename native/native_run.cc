@@ -114,9 +114,11 @@ class NativeRun {
   void Reader(size_t index, size_t thread, NativeThreadReport& report) {
     uint8_t* snapshot = PrivateBuffer(2 * config_.writer_patterns.size() + index);
     const ReadPace pace = config_.reader_paces[index];
-    // Outcomes are counted as a JavaScript-driven reader counts them (its sample aside), so that a calibration
+    // Outcomes are counted, and a sample dissected, as a JavaScript-driven reader does, so that a calibration
     // compares readers doing the same work; native runs report only the torn count.
     std::vector<double> tally(kOutcomeTallyFields, 0.0);
+    tally[kAnatomySampleLimit] = static_cast<double>(config_.anatomy_sample / config_.readers +
+                                                     (index < config_.anatomy_sample % config_.readers ? 1 : 0));
     Start(thread, report);
     for (;;) {
       const uint64_t before = claimed_.fetch_add(kClaim);

@@ -36,6 +36,8 @@ struct NativeRunConfig {
   // is buffer 2 * writers + r (the layout of src/workspace.ts).
   uint8_t* workspace;
   size_t stride;
+  // Torn snapshots the readers dissect, in all (as a JavaScript-driven run's readers do).
+  uint64_t anatomy_sample;
 };
 
 struct NativeThreadReport {

@@ -17,6 +17,7 @@ namespace tearlab {
 namespace {
 
 constexpr uint64_t kMaxThreadsPerRole = 64;
+constexpr uint64_t kMaxAnatomySample = 1000000000;
 // Per reader in the paces argument: chunks, pause and rest in microseconds.
 enum PaceField { kChunks, kPauseMicros, kRestMicros, kPaceFields };
 
@@ -153,6 +154,7 @@ NativeRunConfig RequireConfig(const Napi::CallbackInfo& info) {
                              " buffers of \"size\" bytes, \"stride\" bytes apart");
   }
   config.workspace = workspace.data;
+  config.anatomy_sample = RequireCount(env, info[13], "anatomySample", kMaxAnatomySample);
   if (config.mode == BatchMode::kDoubleBuffer &&
       DoubleBufferSlots(config.region.word_count) < threads + 1) {
     // Fewer slots could leave a writer waiting on a slot a reader never lets go.

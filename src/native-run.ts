@@ -56,6 +56,7 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
       paces,
       workspaceView(workspace),
       workspace.stride,
+      options.anatomySample,
     );
     const sum = (threads: { count: number }[]) => threads.reduce((total, thread) => total + thread.count, 0);
     const figures = runFigures(

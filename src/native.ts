@@ -88,6 +88,7 @@ export interface Binding {
     paces: Int32Array,
     workspace: Uint8Array,
     stride: number,
+    anatomySample: number,
   ): Promise<NativeRunReport>;
   alignmentOffset(view: ArrayBufferView, alignment: number): number;
   allowedCpus(): number[] | null;

@@ -129,7 +129,7 @@ describe('snapshotBatch', () => {
 describe('runNative', () => {
   it('refuses memory that is not a SharedArrayBuffer, which its threads would outlive', () => {
     const args = (data: ArrayBufferView, workspace: Uint8Array) => [
-      MODES.unlocked, noWords(), data, 8, Uint8Array.of(A, B), intactAB(), 1, 10, new Int32Array(shared(4)), Int32Array.of(-1, -1), Int32Array.of(1, 0, 0), workspace, 8,
+      MODES.unlocked, noWords(), data, 8, Uint8Array.of(A, B), intactAB(), 1, 10, new Int32Array(shared(4)), Int32Array.of(-1, -1), Int32Array.of(1, 0, 0), workspace, 8, 0,
     ];
     expect(() => binding.runNative(...args(new Uint8Array(8), new Uint8Array(shared(24))))).toThrow(/"data" argument must be a view of a SharedArrayBuffer/);
     expect(() => binding.runNative(...args(new Uint8Array(shared(8)), new Uint8Array(24)))).toThrow(/"workspace" argument must be a view of a SharedArrayBuffer/);
@@ -140,7 +140,7 @@ describe('runNative', () => {
     const stop = new Int32Array(shared(4));
     const report = await binding.runNative(
       MODES.unlocked, noWords(), new Uint8Array(shared(64)).fill(A), 64, Uint8Array.of(A, B), intactAB(), 2, 10_001, stop,
-      Int32Array.of(-1, -1, -1), Int32Array.of(1, 0, 0, 1, 0, 0), new Uint8Array(shared(4 * 128)), 128,
+      Int32Array.of(-1, -1, -1), Int32Array.of(1, 0, 0, 1, 0, 0), new Uint8Array(shared(4 * 128)), 128, 1000,
     );
     expect(report.readers).toHaveLength(2);
     expect(report.writers).toHaveLength(1);
