@@ -1,10 +1,10 @@
 // The bench's tables on the terminal, drawn by cli-table3.
-import Table from 'cli-table3';
 import type { ModeName, NativeCounters } from '../src/index.js';
 import { remainderPairs, topRemainders } from '../src/format-anatomy.js';
 import { formatCount, formatFraction, formatMedian, formatProportion } from '../src/format-estimates.js';
 import { TORN_GRADE } from '../src/outcomes.js';
 import { verdictOf, type Cell } from '../src/results.js';
+import { table } from '../src/text-table.js';
 import { median } from '../src/stats.js';
 import type { CalibrationRow } from './calibration.js';
 import type { Check } from './checks.js';
@@ -24,13 +24,6 @@ function formatNs(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${ns.toFixed(1)} ns`;
-}
-
-/** Long tables leave out the lines between rows. */
-const WITHOUT_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function table(head: string[], { rowLines = true } = {}): Table.Table {
-  return new Table({ head, style: { head: [], border: [] }, ...(rowLines ? {} : { chars: WITHOUT_ROW_LINES }) });
 }
 
 function formatCounters(counters: NativeCounters): string {

@@ -1,8 +1,8 @@
 // A comparison of results files as text tables (cli-table3) or as Markdown for pasting into an issue.
-import Table from 'cli-table3';
 import { ALPHA, type Change, type Comparison, type Difference, groupName } from './compare.js';
 import { formatBytes, formatCount, formatMedian, formatProportion } from './format-estimates.js';
 import type { CellSummary } from './results.js';
+import { table } from './text-table.js';
 
 /** A grid of cells: the head, then rows. */
 interface Grid {
@@ -78,9 +78,9 @@ function legend(comparison: Comparison): string[] {
 }
 
 function textTable(grid: Grid): string {
-  const table = new Table({ head: grid.head, style: { head: [], border: [] } });
-  table.push(...grid.rows);
-  return table.toString();
+  const out = table(grid.head, { rowLines: false });
+  out.push(...grid.rows);
+  return out.toString();
 }
 
 export function formatComparisonText(comparison: Comparison): string {
