@@ -32,11 +32,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     return await runCommand(parsed);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError) {
+    if (error instanceof UsageError) {
       console.error(`tearlab: ${error.message}`);
       return 2;
     }
-    throw error;
+    // Anything else is a bug (or a worker's failure), not a typing mistake: its stack, and exit 1.
+    console.error(`tearlab: unexpected error\n${(error as Error)?.stack ?? String(error)}`);
+    return 1;
   }
 }
 

@@ -1,3 +1,8 @@
-// A fault for tests to inject, never set otherwise: TEARLAB_FAULT=broken-fix makes every worker copy as
-// unlocked whatever its mode, so a test can watch a "fix" tear and check the exit code that reports it.
-export const BROKEN_FIX = process.env.TEARLAB_FAULT === 'broken-fix';
+// Faults for tests to inject, never set otherwise (TEARLAB_FAULT):
+// - broken-fix: every worker copies as unlocked whatever its mode, so a test can watch a "fix" tear and check
+//   the exit code that reports it;
+// - worker-throws: every worker throws as it starts, so a test can check how a failed run is reported.
+const FAULT = process.env.TEARLAB_FAULT;
+
+export const BROKEN_FIX = FAULT === 'broken-fix';
+export const WORKER_THROWS = FAULT === 'worker-throws';

@@ -72,6 +72,8 @@ export const DEFAULTS = {
 export const MAX_ANATOMY_SAMPLE = 1e9;
 
 export const MAX_SIZE = 1 << 30;
+/** The longest time budget: Node's timers fire at once for longer delays (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIME_MS = 2 ** 31 - 1;
 export const MIN_CALIBRATION_PAIRS = 3;
 export const MAX_WORKERS_PER_ROLE = 64;
 
@@ -107,16 +109,26 @@ function batchOption(batch: unknown): BatchSetting {
   return batch;
 }
 
+/** Every option runTearing knows: any other key is a mistake (a misspelling, or `time` for `timeMs`). */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof TearingOptions>([
+  'mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement',
+  'calibrate', 'calibrationPairs', 'anatomySample', 'onProgress',
+]);
+
 export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  const unknown = Object.keys(options).find((key) => !KNOWN_OPTIONS.has(key));
+  if (unknown !== undefined) {
+    throw new TypeError(`options.${unknown} is not an option (options are ${[...KNOWN_OPTIONS].join(', ')})`);
   }
   const mode = strategyFor(options.mode ?? DEFAULTS.mode, 'options.mode').name;
   const { timeMs, slowReader, calibrate, onProgress } = options;
   if (timeMs !== undefined) {
     if (typeof timeMs !== 'number') throw new TypeError(`options.timeMs must be a number, got ${describe(timeMs)}`);
-    if (!(timeMs > 0) || !Number.isFinite(timeMs)) {
-      throw new RangeError(`options.timeMs must be a positive finite number of milliseconds, got ${describe(timeMs)}`);
+    if (!(timeMs > 0) || !(timeMs <= MAX_TIME_MS)) {
+      throw new RangeError(`options.timeMs must be more than 0 and at most ${MAX_TIME_MS} milliseconds, got ${describe(timeMs)}`);
     }
   }
   if (slowReader !== undefined && typeof slowReader !== 'boolean') {

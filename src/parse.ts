@@ -9,6 +9,8 @@ export class UsageError extends Error {
 const INTEGER = /^\d+(?:_\d+)*$/;
 const DURATION = /^(\d+(?:_\d+)*(?:\.\d+)?)(ms|s|m)?$/;
 const MS_PER_UNIT = { ms: 1, s: 1000, m: 60_000 } as const;
+/** Node's timers fire at once for longer delays. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 
 /** A whole number from `min` to `max`, underscores allowed between digits (200_000). */
 export function parseCount(text: string, what: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
@@ -30,5 +32,6 @@ export function parseDuration(text: string, what: string): number {
   const unit = (match[2] ?? 's') as keyof typeof MS_PER_UNIT;
   const ms = Number(match[1].replaceAll('_', '')) * MS_PER_UNIT[unit];
   if (!(ms > 0)) throw new UsageError(`${what} must be longer than zero, got '${text}'`);
+  if (ms > MAX_DURATION_MS) throw new UsageError(`${what} must be at most ${MAX_DURATION_MS} ms (about 24.8 days), got '${text}'`);
   return ms;
 }

@@ -178,6 +178,7 @@ describe('tearlab run', () => {
     [['run', '--trials', '0'], /--trials must be at least 1/],
     [['bench', '--trials', 'x'], /--trials must be a whole number/],
     [['run', '--anatomy-sample', 'all'], /--anatomy-sample must be a whole number/],
+    [['run', '--time', '40000m'], /--time must be at most 2147483647 ms \(about 24\.8 days\), got '40000m'/],
     [['bench', '--size', '0'], /--size must be from 1 to 1073741824, got '0'/],
     [['bench', '--offset', '1..9*0'], /--offset range '1\.\.9\*0' needs a factor above 1/],
   ];
@@ -239,6 +240,13 @@ describe('tearlab run', () => {
     expect(unsampled.stdout).not.toMatch(/^Anatomy /m);
     // Without the fault, the same run is whole and exits 0.
     expect(tearlab(['run', '--mode', 'seqlock', '--size', '4096', '--writers', '1', '--readers', '1', '--iters', '50000']).code).toBe(0);
+  });
+
+  it('reports an unexpected failure as a bug, with its stack and exit 1, not as a usage mistake', () => {
+    const { code, stdout, stderr } = tearlab(['run', '--mode', 'lock', '--iters', '100'], { TEARLAB_FAULT: 'worker-throws' });
+    expect(code).toBe(1);
+    expect(stderr, stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: (writer|reader) \d+ failed on purpose \(TEARLAB_FAULT=worker-throws\)\n\s+at /);
+    expect(stdout).not.toMatch(/^mode=/m);
   });
 
   it('prints usage for --help', () => {

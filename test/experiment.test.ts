@@ -74,6 +74,10 @@ describe('runTearing rejects bad options, naming them', () => {
     ['timeMs 0', { timeMs: 0 }, RangeError, /options\.timeMs/],
     ['timeMs a string', { timeMs: '1s' }, TypeError, /options\.timeMs/],
     ['slowReader a number', { slowReader: 1 }, TypeError, /options\.slowReader/],
+    ['timeMs beyond what a timer can wait', { timeMs: 2 ** 31 }, RangeError, /^options\.timeMs must be more than 0 and at most 2147483647 milliseconds, got 2147483648$/],
+    ['timeMs infinite', { timeMs: Infinity }, RangeError, /options\.timeMs/],
+    ['an unknown key (time for timeMs)', { time: 2000 }, TypeError, /^options\.time is not an option \(options are mode, size, offset, iters, timeMs, /],
+    ['a misspelt key', { writer: 1 }, TypeError, /^options\.writer is not an option/],
   ];
   for (const [name, options, errorClass, message] of cases) {
     it(name, async () => {
