@@ -43,11 +43,13 @@ export function calibrationSteps(plan: BenchPlan): number {
   return plan.calibrationSizes.length * calibrationBatches(plan).length;
 }
 
-export async function runCalibration(plan: BenchPlan, onStep: StepListener): Promise<CalibrationRow[]> {
+/** The calibration rows, in order; when `signal` aborts, the cell under way finishes and no other starts. */
+export async function runCalibration(plan: BenchPlan, signal: AbortSignal, onStep: StepListener): Promise<CalibrationRow[]> {
   const rows: CalibrationRow[] = [];
   const total = calibrationSteps(plan);
   for (const size of plan.calibrationSizes) {
     for (const batch of calibrationBatches(plan)) {
+      if (signal.aborted) return rows;
       onStep(rows.length, total, `calibration: unlocked ${formatBytes(size)} 1w+1r, batch ${batch}`);
       const result = await runTearing({
         mode: 'unlocked',

@@ -10,6 +10,7 @@ import { parseCount } from '../src/parse.js';
 import { parseSweep } from '../src/sweep.js';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
+import { catchInterruptions, SIGNAL_EXIT_CODES } from '../src/interrupt.js';
 import { progressLine } from '../src/progress.js';
 import { TEARLAB_VERSION } from '../src/package-files.js';
 import { SCHEMA_VERSION } from '../src/results-file.js';
@@ -59,7 +60,8 @@ function parseBenchArgs(args: string[]): BenchArgs | 'help' {
   return { plan: { ...plan, trials, sizes, offsets }, out: values.out ?? 'results' };
 }
 
-async function bench({ plan, out }: BenchArgs): Promise<void> {
+/** Runs the bench and writes its results file; when `signal` aborts, prints and writes what was measured, marked partial. */
+async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<void> {
   const start = performance.now();
   const startedAt = new Date().toISOString();
   const env = environment();
@@ -75,13 +77,15 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   const beforeCosts = matrixSteps + calibrationSteps(plan);
   const steps = beforeCosts + rounds + 1;
   const progress = progressLine('bench');
-  const tearing = await runTearingMatrix(plan, (done, _total, detail) => progress.update(done, steps, detail));
-  const calibration = await runCalibration(plan, (done, _total, detail) => progress.update(matrixSteps + done, steps, detail));
+  const tearing = await runTearingMatrix(plan, signal, (done, _total, detail) => progress.update(done, steps, detail));
+  const calibration = await runCalibration(plan, signal, (done, _total, detail) => progress.update(matrixSteps + done, steps, detail));
   progress.update(beforeCosts, steps, 'uncontended cost per mode');
-  const modeCosts = await runModeCosts(plan);
-  const calls = await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
+  const modeCosts = signal.aborted ? [] : await runModeCosts(plan);
+  const calls = signal.aborted
+    ? null
+    : await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
   progress.end();
-  const checks = computeChecks(plan, calls, tearing, calibration);
+  const complete = calls !== null && !signal.aborted;
 
   console.log(
     `Tearing matrix: every mode, size and layout, ${plan.trials} trials of ${plan.runMs} ms each; ` +
@@ -90,19 +94,24 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
   console.log(tearingMatrixTable(plan, tearing));
   console.log('\nTear anatomy: where the torn snapshots changed pattern, as offsets from the page (a sample of each cell, in batches)');
   console.log(anatomyTable(tearing));
-  console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
-  console.log(costMatrixTable(plan, tearing, modeCosts));
-  console.log(
-    `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
-      `--placement ${CALIBRATION_PLACEMENT}`,
-  );
-  console.log(calibrationTable(calibration));
-  console.log('\nSingle calls in one thread (median per call)');
-  console.log(callTable(calls.timings));
+  const checks = complete ? computeChecks(plan, calls, tearing, calibration) : [];
+  if (complete) {
+    console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
+    console.log(costMatrixTable(plan, tearing, modeCosts));
+    console.log(
+      `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
+        `--placement ${CALIBRATION_PLACEMENT}`,
+    );
+    console.log(calibrationTable(calibration));
+    console.log('\nSingle calls in one thread (median per call)');
+    console.log(callTable(calls.timings));
+  }
   console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
   console.log(tornGrid(plan, tearing));
-  console.log(summaryTable(plan, tearing, modeCosts));
-  console.log(checksTable(checks));
+  if (complete) {
+    console.log(summaryTable(plan, tearing, modeCosts));
+    console.log(checksTable(checks));
+  }
 
   const elapsedMs = performance.now() - start;
   const file = await writeResults(out, {
@@ -112,14 +121,14 @@ async function bench({ plan, out }: BenchArgs): Promise<void> {
     command: 'bench',
     startedAt,
     elapsedMs,
-    partial: false,
+    partial: !complete,
     trials: plan.trials,
     runMs: plan.runMs,
     environment: env,
     cells: tearing,
-    bench: { plan, calibration, modeCosts, calls: calls.timings, checks },
+    bench: { plan, calibration, modeCosts, calls: calls?.timings ?? [], checks },
   });
-  console.log(`\nFull results: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
+  console.log(`\n${complete ? 'Full results' : 'Partial results'}: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
 }
 
 /** Runs the bench with command-line `argv` and returns the exit code. */
@@ -141,7 +150,12 @@ export async function benchMain(argv: string[]): Promise<number> {
     console.error(`tearlab bench: --out cannot be used: ${(error as Error).message}`);
     return 2;
   }
-  await bench(args);
-  return 0;
+  const interruption = catchInterruptions('tearlab bench');
+  try {
+    await bench(args, interruption.signal);
+  } finally {
+    interruption.dispose();
+  }
+  return interruption.received === null ? 0 : SIGNAL_EXIT_CODES[interruption.received];
 }
 

@@ -32,7 +32,8 @@ export function tearingSteps(plan: BenchPlan): number {
   return variants(plan).length * plan.sizes.length * plan.offsets.length * plan.layouts.length * plan.trials;
 }
 
-export async function runTearingMatrix(plan: BenchPlan, onStep: StepListener): Promise<Cell[]> {
+/** The matrix's cells, in order; when `signal` aborts, those measured so far (the last one perhaps with fewer trials). */
+export async function runTearingMatrix(plan: BenchPlan, signal: AbortSignal, onStep: StepListener): Promise<Cell[]> {
   const cells: Cell[] = [];
   const total = tearingSteps(plan);
   const all = variants(plan);
@@ -40,8 +41,10 @@ export async function runTearingMatrix(plan: BenchPlan, onStep: StepListener): P
   for (const layout of plan.layouts) {
     for (const size of plan.sizes) {
       for (const offset of plan.offsets) {
+        if (signal.aborted) return cells;
         const configurations = all.map((variant) => ({
           ...variant,
+          signal,
           size,
           offset,
           writers: layout.writers,

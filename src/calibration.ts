@@ -45,7 +45,9 @@ export async function calibrate(
   // to the side that goes first.
   await runJs();
   await runNativeThreads(nativeMode, options, plan);
-  for (let pair = 0; pair < options.calibrationPairs; pair++) {
+  // An abort ends the pairs early (after the first, so there is a median run to report): the calibration then
+  // holds those that were measured.
+  for (let pair = 0; pair < options.calibrationPairs && (pair === 0 || !options.signal?.aborted); pair++) {
     // Alternating the order lets both sides share the machine's drift.
     if (pair % 2 === 0) {
       js.push(await runJs());
@@ -57,7 +59,7 @@ export async function calibrate(
   }
   const calibration: Calibration = {
     nativeMode,
-    pairs: options.calibrationPairs,
+    pairs: js.length,
     js: js.map(figuresOf),
     native,
     efficiency: ratio(median(js.map((r) => r.tornPerSecond)), median(native.map((r) => r.tornPerSecond))),

@@ -74,7 +74,7 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
     firstTornAt: firstTorn.length > 0 ? Math.min(...firstTorn) : null,
     outcomes: outcomesOf(tally, patterns),
     anatomy: anatomyOf(tally),
-    stoppedBy: figures.snapshots >= options.iters ? 'iters' : 'time',
+    stoppedBy: figures.snapshots >= options.iters ? 'iters' : options.signal?.aborted ? 'signal' : 'time',
     counters: reports.reduce((total, r) => addCounters(total, r.counters), zeroCounters()),
     placement: placementResult(
       options.placement,
@@ -115,6 +115,9 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     Atomics.store(control.words, STOP, 1);
     open(control.words);
   };
+  const { signal } = resolved;
+  signal?.addEventListener('abort', stop, { once: true });
+  if (signal?.aborted) stop();
   let budget: NodeJS.Timeout | undefined;
   let progress: NodeJS.Timeout | undefined;
   let startTime = performance.now();
@@ -141,6 +144,7 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     throw error;
   } finally {
     finished = true;
+    signal?.removeEventListener('abort', stop);
     clearTimeout(budget);
     clearInterval(progress);
     open(control.words);

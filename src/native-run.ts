@@ -40,7 +40,10 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
       return [pace.chunks, pace.pauseMicros, pace.restMicros];
     }).flat(),
   );
-  const budget = timeMs === null ? undefined : setTimeout(() => Atomics.store(stop, 0, 1), timeMs);
+  const stopThreads = () => Atomics.store(stop, 0, 1);
+  const budget = timeMs === null ? undefined : setTimeout(stopThreads, timeMs);
+  options.signal?.addEventListener('abort', stopThreads, { once: true });
+  if (options.signal?.aborted) stopThreads();
   try {
     const report = await binding.runNative(
       id,
@@ -77,6 +80,7 @@ export async function runNativeThreads(mode: ModeName, options: ResolvedOptions,
     );
     return { figures, placement };
   } finally {
+    options.signal?.removeEventListener('abort', stopThreads);
     clearTimeout(budget);
   }
 }

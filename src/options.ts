@@ -39,6 +39,8 @@ export interface TearingOptions {
   anatomySample?: number;
   /** Called about ten times a second with the snapshots taken so far and the iters target. */
   onProgress?: (snapshots: number, iters: number) => void;
+  /** Stops the run when aborted: it resolves with what was measured, `stoppedBy: 'signal'`. */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedOptions {
@@ -56,6 +58,7 @@ export interface ResolvedOptions {
   readonly calibrationPairs: number;
   readonly anatomySample: number;
   readonly onProgress: ((snapshots: number, iters: number) => void) | null;
+  readonly signal: AbortSignal | null;
 }
 
 export const DEFAULTS = {
@@ -112,7 +115,7 @@ function batchOption(batch: unknown): BatchSetting {
 /** Every option runTearing knows: any other key is a mistake (a misspelling, or `time` for `timeMs`). */
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof TearingOptions>([
   'mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement',
-  'calibrate', 'calibrationPairs', 'anatomySample', 'onProgress',
+  'calibrate', 'calibrationPairs', 'anatomySample', 'onProgress', 'signal',
 ]);
 
 export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
@@ -124,7 +127,10 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     throw new TypeError(`options.${unknown} is not an option (options are ${[...KNOWN_OPTIONS].join(', ')})`);
   }
   const mode = strategyFor(options.mode ?? DEFAULTS.mode, 'options.mode').name;
-  const { timeMs, slowReader, calibrate, onProgress } = options;
+  const { timeMs, slowReader, calibrate, onProgress, signal } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
   if (timeMs !== undefined) {
     if (typeof timeMs !== 'number') throw new TypeError(`options.timeMs must be a number, got ${describe(timeMs)}`);
     if (!(timeMs > 0) || !(timeMs <= MAX_TIME_MS)) {
@@ -155,5 +161,6 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     calibrationPairs: integerOption(options, 'calibrationPairs', MIN_CALIBRATION_PAIRS, 1000),
     anatomySample: integerOption(options, 'anatomySample', 0, MAX_ANATOMY_SAMPLE),
     onProgress: onProgress ?? null,
+    signal: signal ?? null,
   };
 }

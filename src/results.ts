@@ -93,7 +93,8 @@ export interface TearingResult extends RunFigures {
   outcomes: Outcomes;
   /** Where a sample of the torn snapshots changed from one pattern to the next. */
   anatomy: Anatomy;
-  stoppedBy: 'iters' | 'time';
+  /** What ended the run: its snapshot budget, its time budget, or an abort (options.signal: Ctrl-C in the CLI). */
+  stoppedBy: 'iters' | 'time' | 'signal';
   /** The strategy's own events, all workers together. */
   counters: NativeCounters;
   placement: PlacementResult;

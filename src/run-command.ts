@@ -10,6 +10,7 @@ import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/in
 import { MAX_OFFSET } from './modes/strategy.js';
 import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
 import { anatomyLines } from './format-anatomy.js';
+import { catchInterruptions, SIGNAL_EXIT_CODES } from './interrupt.js';
 import type { Anatomy, Outcomes } from './outcome-tally.js';
 import { observationLine, outcomesLine } from './outcomes.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
@@ -155,9 +156,10 @@ function runMs(command: RunCommand): number | null {
 }
 
 /** The modes at one point of the sweep. */
-function configurations(command: RunCommand, size: number, offset: number): TearingOptions[] {
+function configurations(command: RunCommand, size: number, offset: number, signal: AbortSignal): TearingOptions[] {
   const timeMs = runMs(command) ?? undefined;
   return command.modes.map((mode) => ({
+    signal,
     mode,
     size,
     offset,
@@ -180,8 +182,8 @@ function printOutcomes(mode: ModeName, outcomes: Outcomes, anatomy: Anatomy, tor
   console.log(observationLine({ mode, torn, snapshots }));
 }
 
-function printSummary(cells: readonly Cell[], trials: number): void {
-  console.log(`Summary of ${trials} trials (95% intervals):`);
+function printSummary(cells: readonly Cell[]): void {
+  console.log('Summary of the trials (95% intervals):');
   for (const cell of cells) {
     const { summary } = cell;
     console.log(formatCellSummary(cell));
@@ -189,22 +191,23 @@ function printSummary(cells: readonly Cell[], trials: number): void {
   }
 }
 
-/** Runs the modes at every point of the sweep, printing each run as it ends. */
-async function measure(command: RunCommand): Promise<Cell[]> {
+/** Runs the modes at every point of the sweep, printing each run as it ends, until done or aborted. */
+async function measure(command: RunCommand, signal: AbortSignal): Promise<Cell[]> {
   const progress = progressLine('tearlab run');
   const total = points(command).length * command.modes.length * command.trials;
   const cells: Cell[] = [];
   let done = 0;
   try {
     for (const { size, offset } of points(command)) {
-      const atPoint = await runAlternating(configurations(command, size, offset), command.trials, ({ result, trial }) => {
+      if (signal.aborted) break;
+      const atPoint = await runAlternating(configurations(command, size, offset, signal), command.trials, ({ result, trial }) => {
         progress.end();
         console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
         if (command.trials === 1) printOutcomes(result.mode, result.outcomes, result.anatomy, result.torn, result.snapshots);
         progress.update(++done, total, `mode=${result.mode} size=${size} offset=${offset}`);
       });
       progress.end();
-      if (command.trials > 1) printSummary(atPoint, command.trials);
+      if (command.trials > 1) printSummary(atPoint);
       cells.push(...atPoint);
     }
     return cells;
@@ -213,16 +216,20 @@ async function measure(command: RunCommand): Promise<Cell[]> {
   }
 }
 
-/** Runs every mode of the command; 1 when a mode tore where it forbids tearing, 0 otherwise. */
+/**
+ * Runs every mode of the command; 1 when a mode tore where it forbids tearing, 0 otherwise, and 130 or 143 when
+ * SIGINT or SIGTERM stopped it (what was measured is printed and written all the same).
+ */
 export async function runCommand(command: RunCommand): Promise<number> {
   const json = await prepareJson(command.json);
+  const interruption = catchInterruptions('tearlab run');
   try {
     const start = performance.now();
     const startedAt = new Date().toISOString();
     const env = environment();
     console.log(formatEnvironment(env));
     console.log(formatConfig(command));
-    const cells = await measure(command);
+    const cells = await measure(command, interruption.signal);
     await json?.commit(
       resultsText({
         schemaVersion: SCHEMA_VERSION,
@@ -231,15 +238,20 @@ export async function runCommand(command: RunCommand): Promise<number> {
         command: 'run',
         startedAt,
         elapsedMs: performance.now() - start,
-        partial: false,
+        partial: interruption.received !== null,
         trials: command.trials,
         runMs: runMs(command),
         environment: env,
         cells,
       }),
     );
+    if (interruption.received !== null) {
+      console.error(`tearlab run: stopped by ${interruption.received}; the results above${command.json ? ` and in ${command.json}` : ''} are partial`);
+      return SIGNAL_EXIT_CODES[interruption.received];
+    }
     return cells.some((cell) => cell.summary.forbidden) ? 1 : 0;
   } finally {
+    interruption.dispose();
     await json?.discard();
   }
 }

@@ -49,7 +49,8 @@ function asTrial({ environment: _machine, anatomy: _summarized, ...trial }: Tear
 
 /**
  * Runs every configuration `trials` times, taking turns, and returns one cell per configuration in the order
- * given. Every option is checked before the first run.
+ * given. Every option is checked before the first run. When a configuration's `signal` aborts, the run under
+ * way stops (and is kept, `stoppedBy: 'signal'`) and no other starts.
  */
 export async function runAlternating(configurations: readonly TearingOptions[], trials: number, onRun?: (report: RunReport) => void): Promise<Cell[]> {
   checkTrials(trials, 'trials');
@@ -58,10 +59,12 @@ export async function runAlternating(configurations: readonly TearingOptions[], 
   const anatomies: Anatomy[][] = configurations.map(() => []);
   const total = configurations.length * trials;
   let done = 0;
-  for (let trial = 0; trial < trials; trial++) {
+  const aborted = () => configurations.some((configuration) => configuration.signal?.aborted);
+  for (let trial = 0; trial < trials && !aborted(); trial++) {
     const order = configurations.map((_, index) => index);
     if (trial % 2 === 1) order.reverse();
     for (const index of order) {
+      if (aborted()) break;
       const result = await runTearing(configurations[index]);
       runs[index].push(asTrial(result));
       anatomies[index].push(result.anatomy);
@@ -69,7 +72,10 @@ export async function runAlternating(configurations: readonly TearingOptions[], 
     }
   }
   // A cell is keyed by what was asked; its trials say what ran (js-set and js-lock always run one copy per call).
-  return keys.map((key, index) => ({ ...key, trials: runs[index], summary: summarizeTrials(runs[index], anatomies[index]) }));
+  // After an abort, configurations that never ran have no cell.
+  return keys.flatMap((key, index) =>
+    runs[index].length === 0 ? [] : [{ ...key, trials: runs[index], summary: summarizeTrials(runs[index], anatomies[index]) }],
+  );
 }
 
 /** Runs one configuration `options.trials` times (default 1) and returns its cell. */

@@ -78,7 +78,7 @@ describe('tearlab run', () => {
       'global-lock 1', 'unlocked 1', 'unlocked 2', 'global-lock 2', 'global-lock 3', 'unlocked 3',
       'unlocked 4', 'global-lock 4', 'global-lock 5', 'unlocked 5', 'unlocked 6', 'global-lock 6',
     ]);
-    expect(six.stdout).toMatch(/^Summary of 6 trials \(95% intervals\):$/m);
+    expect(six.stdout).toMatch(/^Summary of the trials \(95% intervals\):$/m);
     expect(six.stdout).toMatch(/^global-lock 4 KiB: 6 trials; torn 0 of 12k \(at most 2\.5e-4\); torn\/s 0 \[0, 0\]; snapshots\/s \S+ \[\S+, \S+\]; writes\/s \S+ \[\S+, \S+\]$/m);
     expect(six.stdout).toMatch(/^Observation global-lock Never 0 12000$/m);
     expect(six.stdout).toMatch(/^Observation unlocked (Never|Sometimes|Always) \d+ \d+$/m);

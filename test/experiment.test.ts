@@ -52,6 +52,17 @@ describe('runTearing', () => {
     expect(result.elapsedMs).toBeGreaterThanOrEqual(290);
   });
 
+  it('stops when its signal aborts, keeping what was measured', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const result = await runTearing({ mode: 'lock', size: 4096, iters: 1e12, timeMs: 60_000, signal: controller.signal });
+    expect(result.stoppedBy).toBe('signal');
+    expect(result.snapshots).toBeGreaterThan(0);
+    expect(result.elapsedMs).toBeLessThan(30_000);
+    // Already aborted: it stops at once.
+    expect((await runTearing({ mode: 'lock', size: 64, iters: 1e12, signal: AbortSignal.abort() })).stoppedBy).toBe('signal');
+  });
+
   it('reports progress', async () => {
     const seen: number[] = [];
     await runTearing({ mode: 'global-lock', size: 64, iters: 1e12, timeMs: 800, onProgress: (done) => seen.push(done) });
@@ -78,6 +89,7 @@ describe('runTearing rejects bad options, naming them', () => {
     ['timeMs infinite', { timeMs: Infinity }, RangeError, /options\.timeMs/],
     ['an unknown key (time for timeMs)', { time: 2000 }, TypeError, /^options\.time is not an option \(options are mode, size, offset, iters, timeMs, /],
     ['a misspelt key', { writer: 1 }, TypeError, /^options\.writer is not an option/],
+    ['signal not an AbortSignal', { signal: {} }, TypeError, /^options\.signal must be an AbortSignal/],
   ];
   for (const [name, options, errorClass, message] of cases) {
     it(name, async () => {
