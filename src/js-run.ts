@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { open, opened } from './barrier.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { environment } from './environment.js';
-import { FIRST_PROGRESS, STOP } from './layout.js';
+import { FIRST_PROGRESS, RELEASED, STOP } from './layout.js';
 import { binding } from './native.js';
 import { NORMAL_READ_PACE, readerPace, type ResolvedOptions } from './options.js';
 import { addTallies, anatomyOf, outcomesOf, sampleShare } from './outcome-tally.js';
@@ -15,6 +15,7 @@ import { writerPatterns } from './patterns.js';
 import { placementResult, type PlacementPlan, type WorkerPlacement } from './placement.js';
 import { runFigures, type TearingResult } from './results.js';
 import { allocateRun } from './run-memory.js';
+import { startWatchdog } from './watchdog.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -111,7 +112,9 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     ),
   ];
 
+  let stoppedAt: number | null = null;
   const stop = () => {
+    stoppedAt ??= performance.now();
     Atomics.store(control.words, STOP, 1);
     open(control.words);
   };
@@ -129,21 +132,38 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     if (onProgress) progress = setInterval(() => onProgress(readProgress(control.words, readers), iters), PROGRESS_PERIOD_MS);
   });
 
+  const names = started.map((_, i) => (i < writers ? `writer ${i}` : `reader ${i - writers}`));
+  const reported = started.map(() => false);
+  started.forEach(({ report }, i) => void report.then(() => (reported[i] = true), () => undefined));
+  const watchdog = startWatchdog({
+    names,
+    reported,
+    progress: () => Array.from({ length: readers }, (_, r) => Atomics.load(control.words, FIRST_PROGRESS + r)),
+    readerNames: names.slice(writers),
+    // Readers that took the whole budget stop the run themselves, through the control block.
+    stoppedAt: () => (stoppedAt ??= Atomics.load(control.words, STOP) !== 0 ? performance.now() : null),
+    opened: () => Atomics.load(control.words, RELEASED) !== 0,
+    stop,
+  });
   try {
-    const reports = await Promise.all(
-      started.map(({ report }) =>
-        report.catch((error: unknown) => {
-          stop();
-          throw error;
-        }),
+    const reports = await Promise.race([
+      Promise.all(
+        started.map(({ report }) =>
+          report.catch((error: unknown) => {
+            stop();
+            throw error;
+          }),
+        ),
       ),
-    );
+      watchdog.failed,
+    ]);
     return summarize(resolved, plan, reports, performance.now() - startTime, startedAt);
   } catch (error) {
     await Promise.all(started.map(({ worker }) => worker.terminate()));
     throw error;
   } finally {
     finished = true;
+    watchdog.dispose();
     signal?.removeEventListener('abort', stop);
     clearTimeout(budget);
     clearInterval(progress);

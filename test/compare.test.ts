@@ -86,30 +86,29 @@ describe('tearlab compare', () => {
   });
 
   it('marks a difference significant only when the trials tell the files apart', async () => {
-    const base = await readResultsFile(runFile);
-    const faster = JSON.parse(JSON.stringify(base));
-    // The same cells, every trial of the unlocked cell ten times as fast as the fastest of the first file's.
-    const unlocked = faster.cells.find((c: { mode: string }) => c.mode === 'unlocked');
-    const top = Math.max(...unlocked.trials.map((t: { tornPerSecond: number }) => t.tornPerSecond), 1);
-    unlocked.trials.forEach((t: { tornPerSecond: number }, i: number) => (t.tornPerSecond = 10 * top + i));
-    unlocked.summary.tornPerSecond.median = 10 * top + 1;
-    const file = path.join(dir, 'faster.json');
-    writeFileSync(file, JSON.stringify(faster));
-    const comparison = compare([
-      { label: 'A', file: runFile, results: base },
-      { label: 'B', file, results: await readResultsFile(file) },
-    ]);
+    // The same real file twice, the unlocked cell's torn/s set by hand: 1, 2, 3 against 31, 32, 33.
+    const withRates = (name: string, rates: number[]) => {
+      const data = JSON.parse(readFileSync(runFile, 'utf8'));
+      const unlocked = data.cells.find((c: { mode: string }) => c.mode === 'unlocked');
+      unlocked.trials.forEach((t: { tornPerSecond: number }, i: number) => (t.tornPerSecond = rates[i]));
+      unlocked.summary.tornPerSecond.median = rates[1];
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(data));
+      return file;
+    };
+    const files = [withRates('slower.json', [1, 2, 3]), withRates('faster.json', [31, 32, 33])];
+    const comparison = compare(await Promise.all(files.map(async (file, i) => ({ label: 'AB'[i], file, results: await readResultsFile(file) }))));
     const rows = comparison.tables[0].rows;
     const change = rows.find((r) => r.mode === 'unlocked')!.changes[0];
     // Three trials against three completely separated ones: the exact two-sided p is 2 / C(6, 3) = 0.1, not significant.
     expect(change.p).toBeCloseTo(0.1, 10);
+    expect(change.ratio).toBe(16);
     expect(formatChange(change)).toBe('~ (p=0.100)');
     const same = rows.find((r) => r.mode === 'global-lock')!.changes[0];
     expect(same).toMatchObject({ p: 1, significant: false });
     expect(formatChange({ ratio: 1.234, p: 0.004, significant: true })).toBe('+23% (p=0.004)');
     expect(formatChange({ ratio: 0.95, p: 0.0004, significant: true })).toBe('-5.0% (p<0.001)');
     expect(formatChange({ ratio: null, p: 0.01, significant: true })).toBe('from 0 (p=0.010)');
-    expect(readFileSync(file, 'utf8')).toContain('"schemaVersion":"1.0"');
   });
 
   it('exits 2 with one line for usage mistakes', () => {
