@@ -21,7 +21,12 @@
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"
       ],
-      "defines": ["NAPI_VERSION=8"],
+      "defines": [
+        "NAPI_VERSION=8",
+        # A worker terminated in the middle of an addon call (the watchdog ends hung runs that way) must not
+        # abort the process: node-addon-api then drops the exception it can no longer throw.
+        "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"
+      ],
       "cflags_cc": ["-std=c++20", "-O3"],
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++20",

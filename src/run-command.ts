@@ -191,11 +191,13 @@ function printSummary(cells: readonly Cell[]): void {
   }
 }
 
-/** Runs the modes at every point of the sweep, printing each run as it ends, until done or aborted. */
-async function measure(command: RunCommand, signal: AbortSignal): Promise<Cell[]> {
+/**
+ * Runs the modes at every point of the sweep, printing each run as it ends and adding each point's cells to
+ * `cells` as it ends, until done or aborted (so a failure keeps the points measured before it).
+ */
+async function measure(command: RunCommand, signal: AbortSignal, cells: Cell[]): Promise<void> {
   const progress = progressLine('tearlab run');
   const total = points(command).length * command.modes.length * command.trials;
-  const cells: Cell[] = [];
   let done = 0;
   try {
     for (const { size, offset } of points(command)) {
@@ -210,7 +212,6 @@ async function measure(command: RunCommand, signal: AbortSignal): Promise<Cell[]
       if (command.trials > 1) printSummary(atPoint);
       cells.push(...atPoint);
     }
-    return cells;
   } finally {
     progress.end();
   }
@@ -229,22 +230,31 @@ export async function runCommand(command: RunCommand): Promise<number> {
     const env = environment();
     console.log(formatEnvironment(env));
     console.log(formatConfig(command));
-    const cells = await measure(command, interruption.signal);
-    await json?.commit(
-      resultsText({
-        schemaVersion: SCHEMA_VERSION,
-        tool: 'tearlab',
-        version: TEARLAB_VERSION,
-        command: 'run',
-        startedAt,
-        elapsedMs: performance.now() - start,
-        partial: interruption.received !== null,
-        trials: command.trials,
-        runMs: runMs(command),
-        environment: env,
-        cells,
-      }),
-    );
+    const cells: Cell[] = [];
+    const write = (partial: boolean) =>
+      json?.commit(
+        resultsText({
+          schemaVersion: SCHEMA_VERSION,
+          tool: 'tearlab',
+          version: TEARLAB_VERSION,
+          command: 'run',
+          startedAt,
+          elapsedMs: performance.now() - start,
+          partial,
+          trials: command.trials,
+          runMs: runMs(command),
+          environment: env,
+          cells,
+        }),
+      );
+    try {
+      await measure(command, interruption.signal, cells);
+    } catch (error) {
+      // A run that failed (a worker that threw, or one the watchdog ended) keeps the points measured before it.
+      if (cells.length > 0) await write(true);
+      throw error;
+    }
+    await write(interruption.received !== null);
     if (interruption.received !== null) {
       console.error(`tearlab run: stopped by ${interruption.received}; the results above${command.json ? ` and in ${command.json}` : ''} are partial`);
       return SIGNAL_EXIT_CODES[interruption.received];

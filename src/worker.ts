@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from './barrier.js';
 import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
-import { BROKEN_FIX, READER_SPINS, spinForever, WORKER_THROWS, WRITER_SPINS } from './fault.js';
+import { BROKEN_FIX, spinForever, spins, WORKER_THROWS } from './fault.js';
 import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import { dataView, type StrategyContext } from './modes/strategy.js';
@@ -54,7 +54,7 @@ function runWriter(): WriterReport {
   const write = strategy.createWriter(context);
   const sizer = new BatchSizer(task.batch);
   arriveAndWait(control, parties);
-  if (WRITER_SPINS && task.index === 0) spinForever();
+  if (spins('writer', task.index, task.size)) spinForever();
   const cpuAtStart = binding.currentCpu();
   const start = performance.now();
   let writes = 0;
@@ -156,7 +156,7 @@ function runReader(): ReaderReport {
   const progressWord = FIRST_PROGRESS + task.index;
   const tally: ReaderTally = { taken: 0, torn: 0, firstTornAt: -1, calls: 0, outcomes: createTally(task.anatomySample, task.offset) };
   arriveAndWait(control, parties);
-  if (READER_SPINS && task.index === 0) spinForever();
+  if (spins('reader', task.index, task.size)) spinForever();
   const cpuAtStart = binding.currentCpu();
   const start = performance.now();
   if (batchMode === undefined) readPerCall(tally, progressWord);

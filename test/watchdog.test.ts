@@ -1,6 +1,13 @@
 // Nothing hangs: a worker made to spin forever (a test-only fault) ends the run, naming it, after the watchdog's time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runTearing } from 'tearlab';
+
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
 async function withFault<T>(fault: string, run: () => Promise<T>): Promise<T> {
   process.env.TEARLAB_FAULT = fault;
@@ -29,5 +36,18 @@ describe('the watchdog', () => {
     expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 10 s');
     // The next run, without the fault, works: the failed one left nothing behind.
     expect((await runTearing({ mode: 'lock', size: 64, iters: 1000 })).snapshots).toBe(1000);
+  }, 30_000);
+
+  it('keeps, in the results file, the points measured before a run that failed', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-watchdog-')), 'out.json');
+    const run = spawnSync(process.execPath, [CLI, 'run', '--mode', 'lock', '--size', '64,4096', '--iters', '2000', '--json', file], {
+      encoding: 'utf8',
+      env: { ...process.env, TEARLAB_FAULT: 'writer-spins', TEARLAB_FAULT_SIZE: '4096' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: the run failed: writer 0 did not stop within 10 s of being told to\n/);
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.partial).toBe(true);
+    expect(written.cells.map((c: { size: number }) => c.size)).toEqual([64]);
   }, 30_000);
 });
