@@ -75,7 +75,13 @@ export function checkResultsFile(data: unknown, file: string): ResultsFile {
   if (majorOf(schemaVersion) > OUR_MAJOR) {
     throw new ResultsFileError(file, `has schema version ${schemaVersion}, newer than this tearlab reads (${OUR_MAJOR}.x); update tearlab`);
   }
-  const errors = validate(data);
+  let errors: ErrorObject[];
+  try {
+    errors = validate(data);
+  } catch (error) {
+    // Only an object built in code can throw here (a getter that throws); parsed JSON cannot.
+    throw new ResultsFileError(file, `could not be checked: ${(error as Error).message}`);
+  }
   if (errors.length > 0) throw new ResultsFileError(file, `does not match the results schema ${SCHEMA_VERSION}: ${describeError(errors[0])}`);
   return data as ResultsFile;
 }
