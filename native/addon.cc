@@ -463,7 +463,6 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     tally.Set("boundaryBase", static_cast<double>(kBoundaryBase));
     tally.Set("anatomySampled", static_cast<double>(kAnatomySampled));
     tally.Set("anatomyBoundaries", static_cast<double>(kAnatomyBoundaries));
-    tally.Set("anatomyUnrecorded", static_cast<double>(kAnatomyUnrecorded));
     tally.Set("boundaryMod16", static_cast<double>(kBoundaryMod16));
     tally.Set("boundaryMod64", static_cast<double>(kBoundaryMod64));
     tally.Set("boundaryMod4096", static_cast<double>(kBoundaryMod4096));

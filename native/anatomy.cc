@@ -1,21 +1,8 @@
 #include "anatomy.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace tearlab {
-
-namespace {
-
-inline uint64_t LoadWord(const uint8_t* p) {
-  uint64_t word;
-  std::memcpy(&word, p, sizeof word);
-  return word;
-}
-
-constexpr size_t kBlockBytes = 32 * sizeof(uint64_t);
-
-}  // namespace
 
 Anatomy Dissect(const uint8_t* data, size_t n, uint32_t* boundaries, size_t capacity) {
   Anatomy anatomy;
@@ -23,30 +10,12 @@ Anatomy Dissect(const uint8_t* data, size_t n, uint32_t* boundaries, size_t capa
   size_t boundary_count = 0;
   size_t segment_start = 0;
   size_t shortest = n;
-  const auto boundary_at = [&](size_t offset) {
+  ForEachBoundary(data, n, [&](size_t offset) {
     shortest = std::min(shortest, offset - segment_start);
     segment_start = offset;
     if (boundary_count < capacity) boundaries[boundary_count] = static_cast<uint32_t>(offset);
     ++boundary_count;
-  };
-  // Offsets i + 1 .. i + 8 are compared with their predecessors a word at a
-  // time (the word at i against the word at i + 1), a block of words with
-  // their differences OR-ed together so the loop has no branch and
-  // vectorizes; only a block that differs is scanned byte by byte.
-  size_t i = 0;
-  for (; i + kBlockBytes < n; i += kBlockBytes) {
-    uint64_t difference = 0;
-    for (size_t w = 0; w < kBlockBytes; w += sizeof(uint64_t)) {
-      difference |= LoadWord(data + i + w) ^ LoadWord(data + i + w + 1);
-    }
-    if (difference == 0) continue;
-    for (size_t j = i; j < i + kBlockBytes; ++j) {
-      if (data[j + 1] != data[j]) boundary_at(j + 1);
-    }
-  }
-  for (; i + 1 < n; ++i) {
-    if (data[i + 1] != data[i]) boundary_at(i + 1);
-  }
+  });
   shortest = std::min(shortest, n - segment_start);
   anatomy.segments = boundary_count + 1;
   anatomy.shortest_segment = shortest;
@@ -55,6 +24,8 @@ Anatomy Dissect(const uint8_t* data, size_t n, uint32_t* boundaries, size_t capa
 }
 
 size_t CountSegmentsUpTo(const uint8_t* data, size_t n, size_t limit) {
+  using anatomy_detail::kBlockBytes;
+  using anatomy_detail::LoadWord;
   if (n == 0) return 0;
   constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
   size_t segments = 1;

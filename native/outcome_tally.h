@@ -11,24 +11,24 @@
 
 namespace tearlab {
 
-// Powers of two up to 2^31 cover every segment length a snapshot can have.
-inline constexpr size_t kLog2Buckets = 32;
+// A bucket for every power of two a size_t can hold, so no length falls outside them.
+inline constexpr size_t kLog2Buckets = 64;
 
 enum OutcomeTallyField : size_t {
   // 256 counts: intact snapshots by the byte value that fills them.
   kIntactByByte = 0,
   kTornTwoSegments = 256,
   kTornThreeOrMoreSegments,
-  // Torn snapshots filled by one byte that no writer writes (never expected: it would mean corruption).
+  // Torn snapshots with no boundary: filled by one byte that no writer writes (never expected: it would
+  // mean corruption), or empty (only from a direct call).
   kTornOneForeignValue,
   // Set by the caller: how many torn snapshots this tally may dissect, and how far into its page the
   // shared data starts, so that boundary offsets are counted from the page (where lines and pages begin).
   kAnatomySampleLimit,
   kBoundaryBase,
   kAnatomySampled,
-  // Boundaries counted in the histograms, and those beyond what one snapshot's dissection records.
+  // Boundaries counted in the histograms: every one of every dissected snapshot.
   kAnatomyBoundaries,
-  kAnatomyUnrecorded,
   kBoundaryMod16,
   kBoundaryMod64 = kBoundaryMod16 + 16,
   kBoundaryMod4096 = kBoundaryMod64 + 64,
@@ -37,11 +37,8 @@ enum OutcomeTallyField : size_t {
   kOutcomeTallyFields = kShortestSegmentLog2 + kLog2Buckets,
 };
 
-// The most boundaries one dissection records; a snapshot with more counts the rest as unrecorded.
-inline constexpr size_t kMaxRecordedBoundaries = 4096;
-
 // Counts a torn snapshot of n bytes that has `segments` segments (as CountSegmentsUpTo(.., 3) gives
-// them), and dissects it while the sample is not full.
+// them), and dissects it while the sample is not full if it has boundaries to dissect.
 void TallyTorn(double* tally, const uint8_t* snapshot, size_t n, size_t segments);
 
 // Counts an intact snapshot filled by `byte`.

@@ -38,9 +38,8 @@ export function remainderPairs(counts: readonly number[]): [number, number][] {
 export function anatomyLines(mode: ModeName, anatomy: Anatomy, torn: number): string[] {
   if (anatomy.sampled === 0) return [];
   const total = anatomy.boundaries;
-  const unrecorded = anatomy.unrecorded > 0 ? `, ${anatomy.unrecorded} more not recorded` : '';
   return [
-    `Anatomy ${mode}: ${anatomy.sampled} of ${torn} torn snapshots dissected, ${total} boundaries${unrecorded}; boundary offset ` +
+    `Anatomy ${mode}: ${anatomy.sampled} of ${torn} torn snapshots dissected, ${total} boundaries; boundary offset ` +
       `mod 16: ${topRemainders(remainderPairs(anatomy.boundaryMod16), total)}; mod 64: ${topRemainders(remainderPairs(anatomy.boundaryMod64), total)}; ` +
       `mod 4096: ${topRemainders(anatomy.boundaryMod4096, total)}`,
     `Segments ${mode} (by powers of two): lengths ${buckets(anatomy.segmentLengthLog2)}; shortest per snapshot ${buckets(anatomy.shortestSegmentLog2)}`,

@@ -124,8 +124,8 @@ export interface Binding {
       readonly anatomySampleLimit: number;
       readonly boundaryBase: number;
       readonly anatomySampled: number;
+      /** Boundaries counted in the histograms: every one of every dissected snapshot. */
       readonly anatomyBoundaries: number;
-      readonly anatomyUnrecorded: number;
       /** 16, 64 and 4096 counts of boundary offsets modulo 16, 64 and 4096. */
       readonly boundaryMod16: number;
       readonly boundaryMod64: number;

@@ -21,9 +21,8 @@ export interface Anatomy {
   /** Torn snapshots the run could dissect, and how many it did. */
   sampleLimit: number;
   sampled: number;
-  /** Boundaries in the histograms, and those of snapshots with more than the addon records per snapshot. */
+  /** Boundaries in the histograms: every one of every dissected snapshot. */
   boundaries: number;
-  unrecorded: number;
   /** Boundary offsets from the page the shared data starts in, modulo 16 (vector width) and 64 (cache line): a count per remainder. */
   boundaryMod16: number[];
   boundaryMod64: number[];
@@ -88,7 +87,6 @@ export function anatomyOf(tally: Float64Array): Anatomy {
     sampleLimit: tally[TALLY.anatomySampleLimit],
     sampled: tally[TALLY.anatomySampled],
     boundaries: tally[TALLY.anatomyBoundaries],
-    unrecorded: tally[TALLY.anatomyUnrecorded],
     boundaryMod16: slice(TALLY.boundaryMod16, 16),
     boundaryMod64: slice(TALLY.boundaryMod64, 64),
     boundaryMod4096: mod4096,
@@ -117,7 +115,6 @@ export function addAnatomies(all: readonly Anatomy[]): Anatomy {
     sampleLimit: sum((a) => a.sampleLimit),
     sampled: sum((a) => a.sampled),
     boundaries: sum((a) => a.boundaries),
-    unrecorded: sum((a) => a.unrecorded),
     boundaryMod16: all.reduce((total, a) => addCounts(total, a.boundaryMod16), new Array<number>(16).fill(0)),
     boundaryMod64: all.reduce((total, a) => addCounts(total, a.boundaryMod64), new Array<number>(64).fill(0)),
     boundaryMod4096: [...mod4096.entries()].sort((x, y) => x[0] - y[0]),
