@@ -1,6 +1,6 @@
 // The bench's tables on the terminal, drawn by cli-table3.
 import type { ModeName, NativeCounters } from '../src/index.js';
-import { remainderPairs, topRemainders } from '../src/format-anatomy.js';
+import { remainderPairs, topRemainders } from '../src/format-outcomes.js';
 import { formatCount, formatFraction, formatMedian, formatProportion } from '../src/format-estimates.js';
 import { TORN_GRADE } from '../src/outcomes.js';
 import { verdictOf, type Cell } from '../src/results.js';

@@ -2,7 +2,7 @@
 // ACCEPTABLE; a torn one is INTERESTING where tearing is the point (no lock at all) and FORBIDDEN where the mode
 // promises whole snapshots (the global lock and every fix). The grading is the tables below.
 import type { ModeName } from './modes/index.js';
-import { TORN_FOREIGN_VALUE, TORN_THREE_OR_MORE, TORN_TWO_SEGMENTS, type Outcomes } from './outcome-tally.js';
+import { TORN_FOREIGN_VALUE, TORN_THREE_OR_MORE, TORN_TWO_SEGMENTS } from './outcome-tally.js';
 import type { TearingResult } from './results.js';
 
 export type Grade = 'ACCEPTABLE' | 'INTERESTING' | 'FORBIDDEN';
@@ -50,15 +50,6 @@ export function gradeOf(mode: ModeName, outcome: string): Grade {
 /** True when the run saw an outcome its mode forbids: a torn snapshot under a lock or a fix. */
 export function sawForbidden(result: Pick<TearingResult, 'mode' | 'outcomes'>): boolean {
   return Object.entries(result.outcomes).some(([outcome, count]) => count > 0 && gradeOf(result.mode, outcome) === 'FORBIDDEN');
-}
-
-/** The outcomes a run saw, with the grade of each kind it saw: `Outcomes unlocked: intact:A=10 ... torn:2-segments=3 INTERESTING`. */
-export function outcomesLine(mode: ModeName, outcomes: Outcomes): string {
-  const pairs = Object.entries(outcomes).map(([name, count]) => {
-    const grade = gradeOf(mode, name);
-    return count > 0 && grade !== 'ACCEPTABLE' ? `${name}=${count} ${grade}` : `${name}=${count}`;
-  });
-  return `Outcomes ${mode}: ${pairs.join(' ')}`;
 }
 
 /** litmus7's verdict line: `Observation <mode> Never|Sometimes|Always <torn> <intact>`. */

@@ -6,17 +6,16 @@ import { type AtomicFile, createAtomicFile } from './atomic-file.js';
 import { MAX_BATCH } from './batch-size.js';
 import { environment } from './environment.js';
 import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, formatResult } from './format.js';
+import { formatAnatomy, formatOutcomes } from './format-outcomes.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
 import { MAX_OFFSET } from './modes/strategy.js';
 import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
-import { anatomyLines } from './format-anatomy.js';
 import { catchInterruptions, SIGNAL_EXIT_CODES } from './interrupt.js';
-import type { Anatomy, Outcomes } from './outcome-tally.js';
-import { observationLine, outcomesLine } from './outcomes.js';
+import { observationLine } from './outcomes.js';
 import { parseCount, parseDuration, UsageError } from './parse.js';
 import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { progressLine } from './progress.js';
-import type { Cell } from './results.js';
+import type { Cell, TearingResult } from './results.js';
 import { TEARLAB_VERSION } from './package-files.js';
 import { resultsText, SCHEMA_VERSION } from './results-file.js';
 import { parseSweep } from './sweep.js';
@@ -176,10 +175,10 @@ function configurations(command: RunCommand, size: number, offset: number, signa
 }
 
 /** The outcomes by name with their grades, the tear anatomy of the sample, and litmus7's verdict line. */
-function printOutcomes(mode: ModeName, outcomes: Outcomes, anatomy: Anatomy, torn: number, snapshots: number): void {
-  console.log(outcomesLine(mode, outcomes));
-  for (const line of anatomyLines(mode, anatomy, torn)) console.log(line);
-  console.log(observationLine({ mode, torn, snapshots }));
+function printOutcomes(result: Pick<TearingResult, 'mode' | 'outcomes' | 'anatomy' | 'torn' | 'snapshots'>): void {
+  console.log(formatOutcomes(result));
+  for (const line of formatAnatomy(result)) console.log(line);
+  console.log(observationLine(result));
 }
 
 function printSummary(cells: readonly Cell[]): void {
@@ -187,7 +186,7 @@ function printSummary(cells: readonly Cell[]): void {
   for (const cell of cells) {
     const { summary } = cell;
     console.log(formatCellSummary(cell));
-    printOutcomes(cell.mode, summary.outcomes, summary.anatomy, summary.torn, summary.snapshots);
+    printOutcomes({ ...summary, mode: cell.mode });
   }
 }
 
@@ -205,7 +204,7 @@ async function measure(command: RunCommand, signal: AbortSignal, cells: Cell[]):
       const atPoint = await runAlternating(configurations(command, size, offset, signal), command.trials, ({ result, trial }) => {
         progress.end();
         console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
-        if (command.trials === 1) printOutcomes(result.mode, result.outcomes, result.anatomy, result.torn, result.snapshots);
+        if (command.trials === 1) printOutcomes(result);
         progress.update(++done, total, `mode=${result.mode} size=${size} offset=${offset}`);
       });
       progress.end();

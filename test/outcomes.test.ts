@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODE_NAMES } from 'tearlab';
-import { gradeOf, observationLine, OUTCOME_GRADES, outcomesLine, sawForbidden, TORN_GRADE } from '../dist/src/outcomes.js';
+import { gradeOf, observationLine, OUTCOME_GRADES, sawForbidden, TORN_GRADE } from '../dist/src/outcomes.js';
 
 describe('graded outcomes', () => {
   it('grade a torn snapshot INTERESTING with no lock and FORBIDDEN under the global lock and every fix', () => {
@@ -30,12 +30,6 @@ describe('graded outcomes', () => {
     expect(sawForbidden({ mode: 'seqlock', outcomes: whole })).toBe(false);
     expect(sawForbidden({ mode: 'unlocked', outcomes: torn })).toBe(false);
     expect(sawForbidden({ mode: 'unlocked', outcomes: { 'torn:foreign-value': 1 } })).toBe(true);
-  });
-
-  it('print the outcomes with the grade of each kind seen', () => {
-    expect(outcomesLine('lock', { 'intact:A': 3, 'intact:initial': 0, 'torn:2-segments': 2, 'torn:3+-segments': 0 })).toBe(
-      'Outcomes lock: intact:A=3 intact:initial=0 torn:2-segments=2 FORBIDDEN torn:3+-segments=0',
-    );
   });
 
   it('print litmus7 verdict lines', () => {
