@@ -30,7 +30,7 @@ export const doubleBuffer: Strategy = {
     const { doubleBufferFirstPin, doubleBufferPinStride } = binding.layout;
     const sync = new SharedArrayBuffer((doubleBufferFirstPin + slots * doubleBufferPinStride) * Int32Array.BYTES_PER_ELEMENT);
     const regions = { ...alignedData(slots * slotStride(size), offset), sync };
-    // Slot 0 starts published (the state is all zeros): it holds the first pattern like the others.
+    // Slot 0 starts published (the state is all zeros): a snapshot before the first publish is intact:initial.
     dataView(regions).fill(fill);
     return regions;
   },
