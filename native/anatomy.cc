@@ -32,8 +32,9 @@ size_t CountSegmentsUpTo(const uint8_t* data, size_t n, size_t limit) {
   for (size_t i = 0; segments < limit;) {
     const uint8_t value = data[i];
     const uint64_t filled = kEveryByte * value;
-    // Whole blocks of the run's byte are skipped a block at a time, as Dissect does.
-    size_t j = i + 1;
+    // Whole blocks of the run's byte are skipped a block at a time, as Dissect does, from data[i] itself
+    // (it holds the byte): an intact snapshot is read in the words UniformByte reads it in.
+    size_t j = i;
     for (; j + kBlockBytes <= n; j += kBlockBytes) {
       uint64_t difference = 0;
       for (size_t w = 0; w < kBlockBytes; w += sizeof(uint64_t)) difference |= LoadWord(data + j + w) ^ filled;

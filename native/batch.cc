@@ -122,17 +122,20 @@ BatchOutcome WriteLoop(Copies copies, const uint8_t* first, const uint8_t* secon
   return outcome;
 }
 
-// Whether the snapshot is intact; with a tally, also counts its outcome. An intact snapshot costs what
-// classifying it costs; a torn one is read again up to its second boundary, to tell 2 from 3+ segments.
+// Whether the snapshot is intact; with a tally, also counts its outcome. With a tally one scan both
+// classifies the snapshot and tells 2 from 3+ segments: it stops at the second boundary, so an intact
+// snapshot costs what classifying it costs and a torn one is read once, up to that boundary or its end.
 inline bool ClassifyAndTally(const uint8_t* snapshot, size_t n, const uint8_t* intact, double* tally) {
-  const int byte = UniformByte(snapshot, n);
-  const bool whole = byte != kNotUniform && intact[byte] != 0;
-  if (tally != nullptr) {
-    if (whole) {
-      TallyIntact(tally, byte);
-    } else {
-      TallyTorn(tally, snapshot, n, byte == kNotUniform ? CountSegmentsUpTo(snapshot, n, 3) : 1);
-    }
+  if (tally == nullptr) {
+    const int byte = UniformByte(snapshot, n);
+    return byte != kNotUniform && intact[byte] != 0;
+  }
+  const size_t segments = CountSegmentsUpTo(snapshot, n, 3);
+  const bool whole = segments == 1 && intact[snapshot[0]] != 0;
+  if (whole) {
+    TallyIntact(tally, snapshot[0]);
+  } else {
+    TallyTorn(tally, snapshot, n, segments);
   }
   return whole;
 }
