@@ -68,6 +68,22 @@ describe('the outcome tally', () => {
     expect(outcomesOf(snapshotInto(half, 1).tally, [A, B])['torn:2-segments']).toBe(1);
   });
 
+  it('agrees with a byte-by-byte count on random snapshots with 0 to 4 boundaries anywhere, words and blocks alike', () => {
+    let seed = 2024;
+    const random = (below: number) => Math.floor(((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * below);
+    for (let round = 0; round < 300; round++) {
+      const size = 1 + random(2100);
+      const bytes = new Uint8Array(size).fill(A);
+      const cuts = Array.from({ length: random(5) }, () => random(size)).sort((x, y) => x - y);
+      cuts.forEach((cut, i) => bytes.fill(i % 2 === 0 ? B : A, cut));
+      let boundaries = 0;
+      for (let i = 1; i < size; i++) if (bytes[i] !== bytes[i - 1]) boundaries++;
+      const expected = boundaries === 0 ? `intact:${String.fromCharCode(bytes[0])}` : boundaries === 1 ? 'torn:2-segments' : 'torn:3+-segments';
+      const outcomes = outcomesOf(snapshotInto(bytes, 1, { sample: 0 }).tally, [A, B]);
+      expect(Object.entries(outcomes).filter(([, count]) => count > 0), `size ${size}, cuts ${cuts}`).toEqual([[expected, 1]]);
+    }
+  });
+
   it('dissects no more than its sample, and still counts every outcome', () => {
     const torn = new Uint8Array(64).fill(A);
     torn[10] = B;
