@@ -89,7 +89,11 @@ export interface TearingResult extends RunFigures {
   elapsedMs: number;
   /** The earliest reader-local index of a torn snapshot, or null when none tore. */
   firstTornAt: number | null;
-  /** Every snapshot's outcome by name (intact:A, intact:initial, torn:2-segments, ...): they add up to snapshots. */
+  /**
+   * Every snapshot's outcome by name, adding up to snapshots (the torn:* ones to torn): an entry for every writer
+   * pattern (intact:A, ...), intact:initial, torn:2-segments and torn:3+-segments, zero or not, and
+   * torn:foreign-value (one byte no writer writes: never expected) only when seen.
+   */
   outcomes: Outcomes;
   /** Where a sample of the torn snapshots changed from one pattern to the next. */
   anatomy: Anatomy;
