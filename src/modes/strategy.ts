@@ -18,8 +18,9 @@ export interface SharedRegions {
 
 /**
  * Where buffers sit in memory decides how a run tears, so every run lays them out the same way: the shared
- * data starts a page (DATA_ALIGNMENT), and each worker's private buffers start half a page into pages of
- * their own (src/workspace.ts), for JavaScript workers and native threads alike.
+ * data starts a page (DATA_ALIGNMENT), or the run's `offset` bytes after one (alignedData), and each worker's
+ * private buffers start half a page into pages of their own whatever the offset (src/workspace.ts), for
+ * JavaScript workers and native threads alike.
  *
  * Why (native threads, 1 writer + 1 reader, 64 B, this project's 2-core AMD EPYC VM): a SharedArrayBuffer
  * is only 16-byte aligned, and a 64-byte buffer 16, 32 or 48 bytes into a cache line spans two lines and
