@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MAX_OFFSET } from '../src/modes/strategy.js';
 import { MAX_SIZE } from '../src/options.js';
-import { parseCount } from '../src/parse.js';
+import { parseCount, UsageError } from '../src/parse.js';
+import { describeParseError } from '../src/run-command.js';
 import { parseSweep } from '../src/sweep.js';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
@@ -14,7 +15,7 @@ import { catchInterruptions, SIGNAL_EXIT_CODES } from '../src/interrupt.js';
 import { progressLine } from '../src/progress.js';
 import { TEARLAB_VERSION } from '../src/package-files.js';
 import { SCHEMA_VERSION } from '../src/results-file.js';
-import { checkTrials } from '../src/trials.js';
+import { MAX_TRIALS } from '../src/trials.js';
 import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calibration.js';
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
@@ -37,24 +38,31 @@ interface BenchArgs {
   out: string;
 }
 
-function parseBenchArgs(args: string[]): BenchArgs | 'help' {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      quick: { type: 'boolean' },
-      trials: { type: 'string' },
-      size: { type: 'string' },
-      offset: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+/** The bench's arguments; every mistake in them is a UsageError. */
+export function parseBenchArgs(args: string[]): BenchArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        quick: { type: 'boolean' },
+        trials: { type: 'string' },
+        size: { type: 'string' },
+        offset: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, args));
+  }
+  const { values } = parsed;
   if (values.help) return 'help';
-  if (values.out === '') throw new Error('--out must name a directory');
+  if (values.out === '') throw new UsageError('--out must name a directory');
   const plan = values.quick ? QUICK_PLAN : FULL_PLAN;
-  const trials = values.trials === undefined ? plan.trials : checkTrials(parseCount(values.trials, '--trials'), '--trials');
+  const trials = values.trials === undefined ? plan.trials : parseCount(values.trials, '--trials', 1, MAX_TRIALS);
   const sizes = values.size === undefined ? plan.sizes : parseSweep(values.size, '--size', { min: 1, max: MAX_SIZE });
   const offsets = values.offset === undefined ? plan.offsets : parseSweep(values.offset, '--offset', { min: 0, max: MAX_OFFSET });
   return { plan: { ...plan, trials, sizes, offsets }, out: values.out ?? 'results' };
@@ -137,7 +145,8 @@ export async function benchMain(argv: string[]): Promise<number> {
   try {
     args = parseBenchArgs(argv);
   } catch (error) {
-    console.error(`tearlab bench: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`tearlab bench: ${error.message}`);
     return 2;
   }
   if (args === 'help') {

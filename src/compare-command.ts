@@ -41,7 +41,13 @@ function label(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : label(Math.floor(index / 26) - 1) + label(index % 26);
 }
 
-export async function compareMain(args: string[]): Promise<number> {
+interface CompareArgs {
+  format: 'text' | 'markdown' | 'json';
+  paths: string[];
+}
+
+/** compare's arguments; every mistake in them is a UsageError. */
+export function parseCompareArgs(args: string[]): CompareArgs | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,15 +60,21 @@ export async function compareMain(args: string[]): Promise<number> {
     throw new UsageError(describeParseError(error as Error, args));
   }
   const { values, positionals } = parsed;
-  if (values.help) {
+  if (values.help) return 'help';
+  if (values.markdown && values.json) throw new UsageError('compare: choose one of --markdown and --json');
+  if (positionals.length === 0) throw new UsageError('compare: name at least two results files (or a directory of them)');
+  return { format: values.json ? 'json' : values.markdown ? 'markdown' : 'text', paths: positionals };
+}
+
+export async function compareMain(args: string[]): Promise<number> {
+  const parsed = parseCompareArgs(args);
+  if (parsed === 'help') {
     console.log(COMPARE_USAGE);
     return 0;
   }
-  if (values.markdown && values.json) throw new UsageError('compare: choose one of --markdown and --json');
-  if (positionals.length === 0) throw new UsageError('compare: name at least two results files (or a directory of them)');
   let files: ComparedFile[];
   try {
-    const names = await expand(positionals);
+    const names = await expand(parsed.paths);
     if (names.length < 2) throw new UsageError(`compare: needs at least two results files, got ${names.length}`);
     files = await Promise.all(names.map(async (file, index) => ({ label: label(index), file, results: await readResultsFile(file) })));
   } catch (error) {
@@ -70,7 +82,7 @@ export async function compareMain(args: string[]): Promise<number> {
     throw error;
   }
   const comparison = compare(files);
-  if (values.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
-  else process.stdout.write(values.markdown ? formatComparisonMarkdown(comparison) : formatComparisonText(comparison));
+  if (parsed.format === 'json') process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+  else process.stdout.write(parsed.format === 'markdown' ? formatComparisonMarkdown(comparison) : formatComparisonText(comparison));
   return 0;
 }

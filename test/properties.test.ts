@@ -1,12 +1,14 @@
-// Property-based tests (fast-check): generated calls of every kind, about 10,000 per run. Each call either
-// works exactly or throws a TypeError or RangeError naming its argument; guard bytes around every destination
-// prove that no write lands outside it. A failure prints fast-check's seed and path, so it replays.
+// Property-based tests (fast-check): generated calls of every kind, about 13,000 per run (the addon's own fuzz
+// run, test/binding-fuzz.test.ts, makes 20,000 more). Each call either works exactly or throws a TypeError or
+// RangeError naming its argument; guard bytes around every destination prove that no write lands outside it. A failure prints fast-check's seed and path, so it replays.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, memcpy } from 'tearlab';
 import { resolveOptions } from '../dist/src/options.js';
 import { UsageError } from '../dist/src/parse.js';
 import { parseRun } from '../dist/src/run-command.js';
+import { parseCompareArgs } from '../dist/src/compare-command.js';
+import { parseBenchArgs } from '../dist/bench/main.js';
 import { checkResultsFile, ResultsFileError } from '../dist/src/results-file.js';
 
 const GUARD = 0xee;
@@ -146,14 +148,18 @@ describe('properties', () => {
     );
   });
 
-  const flags = ['--mode', '--size', '--offset', '--iters', '--time', '--trials', '--writers', '--readers', '--slow-reader', '--batch', '--placement', '--calibrate', '--anatomy-sample', '--json', '--bogus', 'extra'];
-  const flagValues = fc.oneof(fc.string(), fc.constantFrom('64', '4KiB', '8..4MiB*2', '0..64+16', '1e3', '-5', '500ms', '2m', 'auto', 'spread', 'cpus:0,1', 'lock', '99999999999999999999'));
+  const flagValues = fc.oneof(fc.string(), fc.constantFrom('64', '4KiB', '8..4MiB*2', '0..64+16', '1e3', '-5', '500ms', '2m', 'auto', 'spread', 'cpus:0,1', 'lock', '99999999999999999999', 'a.json', ''));
+  const commands: [string, string[], (args: string[]) => unknown][] = [
+    ['tearlab run', ['--mode', '--size', '--offset', '--iters', '--time', '--trials', '--writers', '--readers', '--slow-reader', '--batch', '--placement', '--calibrate', '--anatomy-sample', '--json', '-h'], (args) => parseRun(args, {})],
+    ['tearlab bench', ['--quick', '--trials', '--size', '--offset', '--out', '-h'], parseBenchArgs],
+    ['tearlab compare', ['--markdown', '--json', '-h'], parseCompareArgs],
+  ];
 
-  it('tearlab run\'s arguments either parse or give a usage error: one line, never another error', () => {
+  it.each(commands)("%s's arguments either parse or give a usage error: one line, never another error", (_, flags, parse) => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...flags), flagValues), { maxLength: 8 }), (args) => {
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...flags, '--bogus', 'extra', '--'), flagValues), { maxLength: 8 }), (args) => {
         try {
-          parseRun(args, {});
+          parse(args);
         } catch (error) {
           expect(error, String((error as Error).stack)).toBeInstanceOf(UsageError);
           expect((error as Error).message).not.toContain('\n');
