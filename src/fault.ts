@@ -2,20 +2,30 @@
 // - broken-fix: every worker copies as unlocked whatever its mode, so a test can watch a "fix" tear and check
 //   the exit code that reports it;
 // - worker-throws: every worker throws as it starts, so a test can check how a failed run is reported;
-// - writer-spins, reader-spins: writer 0 or reader 0 spins forever once the run starts, so a test can check that
-//   the watchdog ends the run and names it; with TEARLAB_FAULT_SIZE, only in runs of that size.
+// - writer-exits, reader-exits: writer 0 or reader 0 exits (code FAULT_EXIT_CODE) before the start barrier;
+// - writer-misses-barrier, reader-misses-barrier: writer 0 or reader 0 spins forever before the start barrier;
+// - writer-spins, reader-spins: writer 0 or reader 0 spins forever once the run starts;
+// so that a test can check that the run ends, naming the worker. With TEARLAB_FAULT_SIZE, only in runs of that
+// size.
 const FAULT = process.env.TEARLAB_FAULT;
 
 export const BROKEN_FIX = FAULT === 'broken-fix';
 export const WORKER_THROWS = FAULT === 'worker-throws';
+export const FAULT_EXIT_CODE = 3;
 const FAULT_SIZE = process.env.TEARLAB_FAULT_SIZE === undefined ? null : Number(process.env.TEARLAB_FAULT_SIZE);
 
-/** Whether worker 0 of `role` spins forever in a run of `size` bytes. */
-export function spins(role: 'writer' | 'reader', index: number, size: number): boolean {
-  return FAULT === `${role}-spins` && index === 0 && (FAULT_SIZE === null || FAULT_SIZE === size);
+/** Where in its life a worker is: before the start barrier, or past it. */
+export type WorkerStage = 'before-barrier' | 'racing';
+
+/** Does what TEARLAB_FAULT asks of worker `index` of `role` at `stage` in a run of `size` bytes; usually nothing. */
+export function enactFault(role: 'writer' | 'reader', index: number, size: number, stage: WorkerStage): void {
+  if (FAULT === undefined || index !== 0 || (FAULT_SIZE !== null && FAULT_SIZE !== size)) return;
+  if (stage === 'before-barrier' && FAULT === `${role}-exits`) process.exit(FAULT_EXIT_CODE);
+  if (stage === 'before-barrier' && FAULT === `${role}-misses-barrier`) spinForever();
+  if (stage === 'racing' && FAULT === `${role}-spins`) spinForever();
 }
 
 /** Never returns (what a worker stuck in a loop does). */
-export function spinForever(): never {
+function spinForever(): never {
   for (;;);
 }

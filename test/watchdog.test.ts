@@ -1,11 +1,16 @@
-// Nothing hangs: a worker made to spin forever (a test-only fault) ends the run, naming it, after the watchdog's time.
+// Nothing hangs: a worker made to spin forever, never reach the start barrier, or exit (test-only faults,
+// src/fault.ts) ends the run, naming it: at once when it exits, after the watchdog's time otherwise.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runTearing } from 'tearlab';
+
+// The watchdog's time, shortened for this file (src/watchdog.ts reads it when first imported).
+const WATCHDOG_MS = 3000;
+process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
+const { runTearing } = await import('tearlab');
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
@@ -25,27 +30,48 @@ describe('the watchdog', () => {
       runTearing({ mode: 'lock', size: 4096, iters: 1e12, timeMs: 200, writers: 2, readers: 1 }).catch((error: unknown) => error),
     );
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toBe('tearlab: the run failed: writer 0 did not stop within 10 s of being told to');
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect((failure as Error).message).toBe('tearlab: the run failed: writer 0 did not stop within 3 s of being told to');
+    expect(performance.now() - started).toBeLessThan(3 * WATCHDOG_MS);
   }, 30_000);
 
   it('ends a run whose only reader takes no snapshot, naming it', async () => {
     const failure = await withFault('reader-spins', () =>
       runTearing({ mode: 'unlocked', size: 4096, iters: 20_000, writers: 1, readers: 1 }).catch((error: unknown) => error),
     );
-    expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 10 s');
+    expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 3 s');
     // The next run, without the fault, works: the failed one left nothing behind.
     expect((await runTearing({ mode: 'lock', size: 64, iters: 1000 })).snapshots).toBe(1000);
+  }, 30_000);
+
+  it('ends a run whose writer never reaches the start barrier, and the workers waiting there are let go', async () => {
+    const started = performance.now();
+    const failure = await withFault('writer-misses-barrier', () =>
+      runTearing({ mode: 'unlocked', size: 64, iters: 1000, writers: 2, readers: 2 }).catch((error: unknown) => error),
+    );
+    expect((failure as Error).message).toBe('tearlab: the run failed: the workers did not all reach the start barrier within 3 s');
+    expect(performance.now() - started).toBeLessThan(3 * WATCHDOG_MS);
+    expect((await runTearing({ mode: 'lock', size: 64, iters: 1000, writers: 2, readers: 2 })).snapshots).toBe(1000);
+  }, 30_000);
+
+  it('ends a run at once when a worker exits before the start barrier, naming it and its exit code', async () => {
+    const started = performance.now();
+    const failure = await withFault('reader-exits', () =>
+      runTearing({ mode: 'seqlock', size: 64, iters: 1000, writers: 1, readers: 2 }).catch((error: unknown) => error),
+    );
+    expect((failure as Error).message).toBe('tearlab: reader 0 exited with code 3 before reporting');
+    // Reported by the worker's exit event, not by the watchdog.
+    expect(performance.now() - started).toBeLessThan(WATCHDOG_MS);
+    expect((await runTearing({ mode: 'seqlock', size: 64, iters: 1000, writers: 1, readers: 2 })).snapshots).toBe(1000);
   }, 30_000);
 
   it('keeps, in the results file, the points measured before a run that failed', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-watchdog-')), 'out.json');
     const run = spawnSync(process.execPath, [CLI, 'run', '--mode', 'lock', '--size', '64,4096', '--iters', '2000', '--json', file], {
       encoding: 'utf8',
-      env: { ...process.env, TEARLAB_FAULT: 'writer-spins', TEARLAB_FAULT_SIZE: '4096' },
+      env: { ...process.env, TEARLAB_FAULT: 'writer-spins', TEARLAB_FAULT_SIZE: '4096', TEARLAB_WATCHDOG_MS: String(WATCHDOG_MS) },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: the run failed: writer 0 did not stop within 10 s of being told to\n/);
+    expect(run.stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: the run failed: writer 0 did not stop within 3 s of being told to\n/);
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(written.partial).toBe(true);
     expect(written.cells.map((c: { size: number }) => c.size)).toEqual([64]);
