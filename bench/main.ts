@@ -3,11 +3,9 @@
 // under contention and uncontended, the cost of single calls, a summary, and
 // the results file.
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { MAX_OFFSET } from '../src/modes/strategy.js';
 import { MAX_SIZE } from '../src/options.js';
-import { parseCount, UsageError } from '../src/parse.js';
-import { describeParseError } from '../src/run-command.js';
+import { parseCount, parseFlags, UsageError } from '../src/parse.js';
 import { parseSweep } from '../src/sweep.js';
 import { environment } from '../src/index.js';
 import { formatEnvironment } from '../src/format.js';
@@ -40,25 +38,19 @@ interface BenchArgs {
 
 /** The bench's arguments; every mistake in them is a UsageError. */
 export function parseBenchArgs(args: string[]): BenchArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        trials: { type: 'string' },
-        size: { type: 'string' },
-        offset: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error, args));
-  }
-  const { values } = parsed;
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      quick: { type: 'boolean' },
+      trials: { type: 'string' },
+      size: { type: 'string' },
+      offset: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   if (values.out === '') throw new UsageError('--out must name a directory');
   const plan = values.quick ? QUICK_PLAN : FULL_PLAN;

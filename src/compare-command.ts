@@ -1,12 +1,10 @@
 // tearlab compare FILE|DIR ... [--markdown | --json]: results files side by side.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { compare, type ComparedFile } from './compare.js';
 import { formatComparisonMarkdown, formatComparisonText } from './compare-format.js';
-import { UsageError } from './parse.js';
+import { parseFlags, UsageError } from './parse.js';
 import { readResultsFile, ResultsFileError } from './results-file.js';
-import { describeParseError } from './run-command.js';
 
 export const COMPARE_USAGE = `Usage: tearlab compare FILE|DIR ... [--markdown | --json]
   Puts results files from tearlab run --json and tearlab bench side by side: per configuration, each file's
@@ -48,18 +46,12 @@ interface CompareArgs {
 
 /** compare's arguments; every mistake in them is a UsageError. */
 export function parseCompareArgs(args: string[]): CompareArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { markdown: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error, args));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { markdown: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return 'help';
   if (values.markdown && values.json) throw new UsageError('compare: choose one of --markdown and --json');
   if (positionals.length === 0) throw new UsageError('compare: name at least two results files (or a directory of them)');

@@ -1,5 +1,6 @@
-// Parsing the CLI's and the environment's numbers and durations. Each parser
-// throws a UsageError naming what it was parsing.
+// Parsing the CLI's arguments, numbers and durations. Each parser throws a
+// UsageError naming what it was parsing.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake on the command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -34,4 +35,23 @@ export function parseDuration(text: string, what: string): number {
   if (!(ms > 0)) throw new UsageError(`${what} must be longer than zero, got '${text}'`);
   if (ms > MAX_DURATION_MS) throw new UsageError(`${what} must be at most ${MAX_DURATION_MS} ms (about 24.8 days), got '${text}'`);
   return ms;
+}
+
+/** node:util's parseArgs over `config.args`, its mistakes as one-line UsageErrors. */
+export function parseFlags<T extends ParseArgsConfig & { args: string[] }>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, config.args));
+  }
+}
+
+/** parseArgs's error in one line; "--iters -5" would otherwise read as a missing value. */
+function describeParseError(error: Error, args: string[]): string {
+  const dashed = /Option '(--[\w-]+)' argument is ambiguous/.exec(error.message);
+  if (dashed) {
+    const value = args[args.indexOf(dashed[1]) + 1];
+    return `${dashed[1]} must not be negative or start with '-', got '${value}'`;
+  }
+  return error.message.split('\n')[0];
 }

@@ -1,7 +1,6 @@
 // tearlab run: the Python ctypes tearing experiment of "The GIL Was Your Lock" from the command line, with the
 // fixes, trials and intervals, and a results file.
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { type AtomicFile, createAtomicFile } from './atomic-file.js';
 import { MAX_BATCH } from './batch-size.js';
 import { environment } from './environment.js';
@@ -12,7 +11,7 @@ import { MAX_OFFSET } from './modes/strategy.js';
 import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
 import { catchInterruptions, SIGNAL_EXIT_CODES } from './interrupt.js';
 import { observationLine } from './outcomes.js';
-import { parseCount, parseDuration, UsageError } from './parse.js';
+import { parseCount, parseDuration, parseFlags, UsageError } from './parse.js';
 import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { progressLine } from './progress.js';
 import type { Cell, TearingResult } from './results.js';
@@ -55,16 +54,6 @@ interface RunCommand extends ConfigLine {
   json: string | null;
 }
 
-/** node:util's parseArgs errors, in one line; "--iters -5" would otherwise read as a missing value. */
-export function describeParseError(error: Error, args: string[]): string {
-  const dashed = /Option '(--[\w-]+)' argument is ambiguous/.exec(error.message);
-  if (dashed) {
-    const value = args[args.indexOf(dashed[1]) + 1];
-    return `${dashed[1]} must not be negative or start with '-', got '${value}'`;
-  }
-  return error.message.split('\n')[0];
-}
-
 /** Runs a parser of the library's options, turning its TypeError or RangeError into a usage error. */
 function usage<T>(parse: () => T): T {
   try {
@@ -75,34 +64,28 @@ function usage<T>(parse: () => T): T {
 }
 
 export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        mode: { type: 'string' },
-        size: { type: 'string' },
-        offset: { type: 'string' },
-        iters: { type: 'string' },
-        time: { type: 'string' },
-        trials: { type: 'string' },
-        writers: { type: 'string' },
-        readers: { type: 'string' },
-        'slow-reader': { type: 'boolean' },
-        batch: { type: 'string' },
-        placement: { type: 'string' },
-        calibrate: { type: 'boolean' },
-        'anatomy-sample': { type: 'string' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error, args));
-  }
-  const { values } = parsed;
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      mode: { type: 'string' },
+      size: { type: 'string' },
+      offset: { type: 'string' },
+      iters: { type: 'string' },
+      time: { type: 'string' },
+      trials: { type: 'string' },
+      writers: { type: 'string' },
+      readers: { type: 'string' },
+      'slow-reader': { type: 'boolean' },
+      batch: { type: 'string' },
+      placement: { type: 'string' },
+      calibrate: { type: 'boolean' },
+      'anatomy-sample': { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   const useCdll = env.USE_CDLL === '1';
   const modeFlag = values.mode;
