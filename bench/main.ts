@@ -12,7 +12,8 @@ import { formatEnvironment } from '../src/format.js';
 import { catchInterruptions, SIGNAL_EXIT_CODES } from '../src/interrupt.js';
 import { progressLine } from '../src/progress.js';
 import { TEARLAB_VERSION } from '../src/package-files.js';
-import { SCHEMA_VERSION } from '../src/results-file.js';
+import { SCHEMA_VERSION, type ResultsFile } from '../src/results-file.js';
+import { writeReport } from '../src/report/report-page.js';
 import { MAX_TRIALS } from '../src/trials.js';
 import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calibration.js';
 import { runCallCosts } from './call-costs.js';
@@ -114,7 +115,7 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   }
 
   const elapsedMs = performance.now() - start;
-  const file = await writeResults(out, {
+  const results: ResultsFile = {
     schemaVersion: SCHEMA_VERSION,
     tool: 'tearlab',
     version: TEARLAB_VERSION,
@@ -127,8 +128,12 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
     environment: env,
     cells: tearing,
     bench: { plan, calibration, modeCosts, calls: calls?.timings ?? [], checks },
-  });
+  };
+  const file = await writeResults(out, results);
   console.log(`\n${complete ? 'Full results' : 'Partial results'}: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
+  const report = file.replace(/\.json$/, '.html');
+  await writeReport([{ label: 'A', file, results }], report);
+  console.log(`Report: ${report} (charts; tearlab report FILE... puts several machines side by side)`);
 }
 
 /** Runs the bench with command-line `argv` and returns the exit code. */

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The tearlab command: run (the Python ctypes tearing demo of "The GIL Was Your
-// Lock", with the fixes), bench (the whole benchmark) and compare (results
-// files side by side).
+// Lock", with the fixes), bench (the whole benchmark), compare (results
+// files side by side) and report (results files as a page of charts).
 import { UsageError } from './parse.js';
 import { parseRun, RUN_DETAILS, RUN_SYNOPSIS, runCommand } from './run-command.js';
 
 const USAGE = `${RUN_SYNOPSIS}
        tearlab bench [--quick] [--trials N] [--out DIR]    (tearlab bench --help says more)
        tearlab compare FILE|DIR ... [--markdown | --json]  (tearlab compare --help says more)
+       tearlab report FILE|DIR ... [--out FILE]            (tearlab report --help says more)
 
 ${RUN_DETAILS}`;
 
@@ -24,6 +25,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     if (command === 'bench') return await (await import('../bench/main.js')).benchMain(rest);
     if (command === 'compare') return await (await import('./compare-command.js')).compareMain(rest);
+    if (command === 'report') return await (await import('./report/report-command.js')).reportMain(rest);
     if (command !== 'run') throw new UsageError(`unknown command '${command}' (try: tearlab run --help)`);
     const parsed = parseRun(rest, env);
     if (parsed === 'help') {

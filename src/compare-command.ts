@@ -1,10 +1,9 @@
 // tearlab compare FILE|DIR ... [--markdown | --json]: results files side by side.
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { compare, type ComparedFile } from './compare.js';
 import { formatComparisonMarkdown, formatComparisonText } from './compare-format.js';
 import { parseFlags, UsageError } from './parse.js';
-import { readResultsFile, ResultsFileError } from './results-file.js';
+import { ResultsFileError } from './results-file.js';
+import { readResultsInputs } from './results-inputs.js';
 
 export const COMPARE_USAGE = `Usage: tearlab compare FILE|DIR ... [--markdown | --json]
   Puts results files from tearlab run --json and tearlab bench side by side: per configuration, each file's
@@ -12,32 +11,6 @@ export const COMPARE_USAGE = `Usage: tearlab compare FILE|DIR ... [--markdown | 
   (Mann-Whitney U test over the trials; ~ when not significant at p < 0.05). A DIR means every .json file in it.
   --markdown  Markdown tables, for pasting into an issue
   --json      the comparison as JSON, for programs`;
-
-/** Every file named, with a directory standing for the .json files in it (by name). */
-async function expand(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const given of paths) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = (await stat(given)).isDirectory();
-    } catch (error) {
-      throw new ResultsFileError(given, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-    if (!isDirectory) {
-      files.push(given);
-      continue;
-    }
-    const inside = (await readdir(given)).filter((name) => name.endsWith('.json')).sort();
-    if (inside.length === 0) throw new ResultsFileError(given, 'is a directory with no .json files');
-    files.push(...inside.map((name) => path.join(given, name)));
-  }
-  return files;
-}
-
-/** A, B, ..., Z, AA, AB, ... */
-function label(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : label(Math.floor(index / 26) - 1) + label(index % 26);
-}
 
 interface CompareArgs {
   format: 'text' | 'markdown' | 'json';
@@ -66,13 +39,12 @@ export async function compareMain(args: string[]): Promise<number> {
   }
   let files: ComparedFile[];
   try {
-    const names = await expand(parsed.paths);
-    if (names.length < 2) throw new UsageError(`compare: needs at least two results files, got ${names.length}`);
-    files = await Promise.all(names.map(async (file, index) => ({ label: label(index), file, results: await readResultsFile(file) })));
+    files = await readResultsInputs(parsed.paths);
   } catch (error) {
     if (error instanceof ResultsFileError) throw new UsageError(error.message);
     throw error;
   }
+  if (files.length < 2) throw new UsageError(`compare: needs at least two results files, got ${files.length}`);
   const comparison = compare(files);
   if (parsed.format === 'json') process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
   else process.stdout.write(parsed.format === 'markdown' ? formatComparisonMarkdown(comparison) : formatComparisonText(comparison));

@@ -64,7 +64,7 @@ export interface Comparison {
   unmatched: { configuration: string; files: string[] }[];
 }
 
-function groupOf(cell: Cell): Group {
+export function groupOf(cell: Cell): Group {
   return { layout: cell.layout, batch: cell.batch, placement: cell.placement, slowReader: cell.slowReader };
 }
 

@@ -24,8 +24,11 @@ beforeAll(() => {
     const out = path.join(dir, name);
     const { code, stdout } = tearlab(['bench', '--quick', '--trials', '4', '--out', out]);
     expect(code).toBe(0);
-    const [file] = readdirSync(out);
+    const file = readdirSync(out).find((name) => name.endsWith('.json'))!;
     expect(stdout).toContain(`Full results: ${path.join(out, file)}`);
+    const report = path.join(out, file.replace(/\.json$/, '.html'));
+    expect(stdout).toContain(`Report: ${report} (`);
+    expect(readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/);
     benchFiles.push(path.join(out, file));
   }
   execFileSync(process.execPath, [CLI, 'run', '--size', '64', '--writers', '1', '--readers', '1', '--iters', '5000', '--trials', '3', '--json', runFile]);

@@ -62,7 +62,10 @@ describe('signals', () => {
     const { code, stdout } = await interrupt(['bench', '--quick', '--out', out], /^Bench: /m, ['SIGINT']);
     expect(code).toBe(130);
     expect(stdout).toMatch(/^Partial results: /m);
-    const [name] = readdirSync(out);
+    const names = readdirSync(out);
+    const name = names.find((n) => n.endsWith('.json'))!;
+    // The report beside it draws what was measured.
+    expect(names.sort()).toEqual([name.replace(/\.json$/, '.html'), name]);
     const written = JSON.parse(readFileSync(path.join(out, name), 'utf8'));
     expect(written).toMatchObject({ partial: true, command: 'bench' });
     expect(written.bench.checks).toEqual([]);
