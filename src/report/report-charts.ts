@@ -14,6 +14,13 @@ export interface ChartSpec {
 
 const PANEL_WIDTH = 170;
 const PANEL_HEIGHT = 130;
+/** A dashed line at 1 (no difference), once per panel: the aggregate leaves one row where there were many. */
+const REFERENCE_LINE = {
+  mark: { type: 'rule', strokeDash: [3, 3], color: 'grey' },
+  transform: [{ aggregate: [{ op: 'count', as: 'rows' }] }],
+  encoding: { y: { datum: 1 } },
+} as const;
+
 /** Row labels read left to right beside their row. */
 const ROW_HEADER = { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold' } as const;
 const STATUS_COLOURS = { 'FORBIDDEN outcome seen': '#d62728', 'tears (INTERESTING)': '#f0a30a', clean: '#2ca02c' };
@@ -102,7 +109,7 @@ function fixRatesChart(data: ReportData): TopLevelSpec {
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
       layer: [
-        { mark: { type: 'rule', strokeDash: [3, 3], color: 'grey' }, encoding: { y: { datum: 1 } } },
+        REFERENCE_LINE,
         {
           mark: { type: 'rule' },
           transform: [{ filter: 'datum.lower !== null && datum.upper !== null' }],
@@ -145,7 +152,7 @@ function calibrationChart(data: ReportData): TopLevelSpec {
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
       layer: [
-        { mark: { type: 'rule', strokeDash: [3, 3], color: 'grey' }, encoding: { y: { datum: 1 } } },
+        REFERENCE_LINE,
         {
           mark: { type: 'rule' },
           transform: [{ filter: 'datum.lower !== null && datum.upper !== null' }],
