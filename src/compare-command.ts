@@ -1,9 +1,8 @@
 // tearlab compare FILE|DIR ... [--markdown | --json]: results files side by side.
-import { compare, type ComparedFile } from './compare.js';
+import { compare } from './compare.js';
 import { formatComparisonMarkdown, formatComparisonText } from './compare-format.js';
 import { parseFlags, UsageError } from './parse.js';
-import { ResultsFileError } from './results-file.js';
-import { readResultsInputs } from './results-inputs.js';
+import { readResultsArguments } from './results-inputs.js';
 
 export const COMPARE_USAGE = `Usage: tearlab compare FILE|DIR ... [--markdown | --json]
   Puts results files from tearlab run --json and tearlab bench side by side: per configuration, each file's
@@ -37,13 +36,7 @@ export async function compareMain(args: string[]): Promise<number> {
     console.log(COMPARE_USAGE);
     return 0;
   }
-  let files: ComparedFile[];
-  try {
-    files = await readResultsInputs(parsed.paths);
-  } catch (error) {
-    if (error instanceof ResultsFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  const files = await readResultsArguments(parsed.paths);
   if (files.length < 2) throw new UsageError(`compare: needs at least two results files, got ${files.length}`);
   const comparison = compare(files);
   if (parsed.format === 'json') process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);

@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparedFile } from './compare.js';
+import { UsageError } from './parse.js';
 import { readResultsFile, ResultsFileError } from './results-file.js';
 
 /** Every file named, with a directory standing for the .json files in it (by name). */
@@ -35,4 +36,14 @@ function label(index: number): string {
 export async function readResultsInputs(paths: readonly string[]): Promise<ComparedFile[]> {
   const names = await expand(paths);
   return Promise.all(names.map(async (file, index) => ({ label: label(index), file, results: await readResultsFile(file) })));
+}
+
+/** readResultsInputs for a command: a file that cannot be read is a mistake on the command line (one line, exit 2). */
+export async function readResultsArguments(paths: readonly string[]): Promise<ComparedFile[]> {
+  try {
+    return await readResultsInputs(paths);
+  } catch (error) {
+    if (error instanceof ResultsFileError) throw new UsageError(error.message);
+    throw error;
+  }
 }

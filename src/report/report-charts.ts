@@ -98,13 +98,16 @@ function verdictMatrix(data: ReportData): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-function fixRatesChart(data: ReportData): TopLevelSpec {
-  const x = sizeAxis(data.fixRates.map((r) => r.size));
-  const color = machineColour(data.machines);
-  const y = { field: 'value', type: 'quantitative', title: 'fix / unlocked', scale: { type: 'log' } } as const;
+/**
+ * Ratios against a reference (1: no difference, drawn dashed in every panel) per size: a point per machine at the
+ * median, a rule over its 95% interval where there is one, and lines joining the points if `joined`.
+ */
+function ratioChart(machines: readonly string[], rows: readonly { size: number }[], facet: object, yTitle: string, yScale: object, joined: boolean): TopLevelSpec {
+  const x = sizeAxis(rows.map((r) => r.size));
+  const color = machineColour(machines);
   return {
-    data: { values: data.fixRates },
-    facet: { row: { field: 'mode', title: null, header: ROW_HEADER }, column: { field: 'side', title: null } },
+    data: { values: rows },
+    facet,
     spec: {
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
@@ -113,9 +116,12 @@ function fixRatesChart(data: ReportData): TopLevelSpec {
         {
           mark: { type: 'rule' },
           transform: [{ filter: 'datum.lower !== null && datum.upper !== null' }],
-          encoding: { x, y: { field: 'lower', type: 'quantitative', scale: { type: 'log' } }, y2: { field: 'upper' }, color },
+          encoding: { x, y: { field: 'lower', type: 'quantitative', scale: yScale }, y2: { field: 'upper' }, color },
         },
-        { mark: { type: 'point', filled: true }, encoding: { x, y, color } },
+        {
+          mark: joined ? { type: 'line', point: true } : { type: 'point', filled: true },
+          encoding: { x, y: { field: 'value', type: 'quantitative', title: yTitle, scale: yScale }, color },
+        },
       ],
     },
   } as TopLevelSpec;
@@ -138,28 +144,6 @@ function histogramChart(machines: readonly string[], rows: ReportData['boundaryM
         color: machineColour(machines),
         tooltip: [{ field: 'bin' }, { field: 'count' }],
       },
-    },
-  } as TopLevelSpec;
-}
-
-function calibrationChart(data: ReportData): TopLevelSpec {
-  const x = sizeAxis(data.calibration.map((r) => r.size));
-  const color = machineColour(data.machines);
-  return {
-    data: { values: data.calibration },
-    facet: { row: { field: 'ratio', title: null, header: ROW_HEADER }, column: { field: 'batch', title: null } },
-    spec: {
-      width: PANEL_WIDTH,
-      height: PANEL_HEIGHT,
-      layer: [
-        REFERENCE_LINE,
-        {
-          mark: { type: 'rule' },
-          transform: [{ filter: 'datum.lower !== null && datum.upper !== null' }],
-          encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
-        },
-        { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'JavaScript / native' }, color } },
-      ],
     },
   } as TopLevelSpec;
 }
@@ -191,7 +175,7 @@ export function reportCharts(data: ReportData): ChartSpec[] {
       id: 'fix-rates',
       title: 'What each fix costs: its rates over unlocked',
       caption: 'Each fix\'s reader and writer rate over unlocked\'s in the same configuration, trial by trial (they took turns), as a median with its 95% interval; 1 is no cost.',
-      spec: fixRatesChart(data),
+      spec: ratioChart(data.machines, data.fixRates, { row: { field: 'mode', title: null, header: ROW_HEADER }, column: { field: 'side', title: null } }, 'fix / unlocked', { type: 'log' }, false),
     });
   }
   if (data.boundaryMod64.length > 0) {
@@ -221,7 +205,7 @@ export function reportCharts(data: ReportData): ChartSpec[] {
       id: 'calibration',
       title: 'Calibration: JavaScript-driven against native threads',
       caption: 'Torn/s and writes/s of the JavaScript-driven unlocked run over a native C++ run of the same copies, pair by pair, as a median with its 95% interval; 1 means the harness loses nothing.',
-      spec: calibrationChart(data),
+      spec: ratioChart(data.machines, data.calibration, { row: { field: 'ratio', title: null, header: ROW_HEADER }, column: { field: 'batch', title: null } }, 'JavaScript / native', { zero: true }, true),
     });
   }
   return charts;

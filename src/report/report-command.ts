@@ -1,9 +1,7 @@
 // tearlab report FILE|DIR ... [--out FILE]: results files as one self-contained HTML page of charts.
 import { stat } from 'node:fs/promises';
-import type { ComparedFile } from '../compare.js';
 import { parseFlags, UsageError } from '../parse.js';
-import { ResultsFileError } from '../results-file.js';
-import { readResultsInputs } from '../results-inputs.js';
+import { readResultsArguments } from '../results-inputs.js';
 import { writeReport } from './report-page.js';
 
 export const REPORT_USAGE = `Usage: tearlab report FILE|DIR ... [--out FILE]
@@ -38,13 +36,7 @@ export async function reportMain(args: string[]): Promise<number> {
     console.log(REPORT_USAGE);
     return 0;
   }
-  let files: ComparedFile[];
-  try {
-    files = await readResultsInputs(parsed.paths);
-  } catch (error) {
-    if (error instanceof ResultsFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  const files = await readResultsArguments(parsed.paths);
   try {
     await writeReport(files, parsed.out);
   } catch (error) {
