@@ -3,7 +3,7 @@
 // with no console error and both machines on the page. Run by `npm run test:browser` (not `npm test`: it needs
 // Chromium, which .ci/run installs, and two benches). A screenshot of the page is left for a person to look at.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,8 @@ async function marks(id: string, kind: string): Promise<number> {
 const seriesOf = (rows: readonly object[], keys: string[]) => new Set(rows.map((row) => keys.map((k) => String((row as Record<string, unknown>)[k])).join('|'))).size;
 
 describe('the report in Chromium', () => {
-  it('loads with every request blocked, asks for nothing, and logs no error', () => {
+  it('loads with every request blocked, asks for nothing, and logs no error; two machines stay under 2 MB', () => {
+    expect(statSync(reportFile).size).toBeLessThan(2 * 1024 * 1024);
     expect(blocked).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
