@@ -27,10 +27,13 @@
         # abort the process: node-addon-api then drops the exception it can no longer throw.
         "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"
       ],
-      "cflags_cc": ["-std=c++20", "-O3"],
+      "cflags_cc": ["-std=c++20", "-O3", "-Wall", "-Wextra"],
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++20",
-        "GCC_OPTIMIZATION_LEVEL": "3"
+        "GCC_OPTIMIZATION_LEVEL": "3",
+        # std::atomic's wait/notify (native/atomic_ref.h) are in Apple's libc++ from macOS 11 on.
+        "MACOSX_DEPLOYMENT_TARGET": "11.0",
+        "OTHER_CPLUSPLUSFLAGS": ["-Wall", "-Wextra"]
       },
       "msvs_settings": {
         "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++20"] }

@@ -6,6 +6,10 @@
 #include <cmath>
 #include <string>
 
+#if defined(_MSC_VER)
+#include <intrin.h>
+#endif
+
 #include "affinity.h"
 #include "anatomy.h"
 #include "args.h"
@@ -28,6 +32,21 @@ namespace {
 
 constexpr size_t kIntactTableBytes = 256;
 constexpr uint64_t kMaxAlignment = 4096;
+
+// Makes the compiler assume `written` may be read here, so repeated copies into it are not merged into one: an
+// empty asm statement that takes the pointer and clobbers memory (GCC, Clang), MSVC's compiler barrier, and
+// elsewhere a call it cannot see through.
+inline void KeepWritten(const void* written) {
+#if defined(__GNUC__) || defined(__clang__)
+  asm volatile("" : : "r"(written) : "memory");
+#elif defined(_MSC_VER)
+  (void)written;
+  _ReadWriteBarrier();
+#else
+  static void (*volatile opaque)(const void*) = [](const void*) {};
+  opaque(written);
+#endif
+}
 
 }  // namespace
 
@@ -323,8 +342,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     const uint64_t reps = RequireCount(info.Env(), info[3], "reps", UINT32_MAX);
     for (uint64_t rep = 0; rep < reps; ++rep) {
       CopyWithMode(copy.dst, copy.src, copy.n, CopyMode::kUnlocked, ReadPace{}, counters_);
-      // Keeps the compiler from merging the repeated copies into one.
-      asm volatile("" : : "r"(copy.dst) : "memory");
+      KeepWritten(copy.dst);
     }
     return info.Env().Undefined();
   }

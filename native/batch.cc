@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "anatomy.h"
+#include "atomic_ref.h"
 #include "classify.h"
 #include "double_buffer.h"
 #include "outcome_tally.h"
@@ -109,7 +110,7 @@ class DoubleBufferCopies {
 };
 
 inline bool Stopped(int32_t* stop) {
-  return stop != nullptr && std::atomic_ref<int32_t>(*stop).load(std::memory_order_relaxed) != 0;
+  return stop != nullptr && AtomicRef<int32_t>(*stop).load(std::memory_order_relaxed) != 0;
 }
 
 template <class Copies>

@@ -4,18 +4,20 @@
 #include <cstring>
 #include <thread>
 
+#include "atomic_ref.h"
+
 namespace tearlab {
 
 namespace {
 
 constexpr int64_t kNoSlot = -1;
 
-inline std::atomic_ref<int32_t> Pins(int32_t* state, size_t slot) {
-  return std::atomic_ref<int32_t>(state[kFirstPin + slot * kPinStride]);
+inline AtomicRef<int32_t> Pins(int32_t* state, size_t slot) {
+  return AtomicRef<int32_t>(state[kFirstPin + slot * kPinStride]);
 }
 
 size_t ClaimFreeSlot(int32_t* state, size_t slot_count, Counters& counters) {
-  std::atomic_ref<int32_t> published(state[kPublishedSlot]);
+  AtomicRef<int32_t> published(state[kPublishedSlot]);
   for (bool first_pass = true;; first_pass = false) {
     if (!first_pass) std::this_thread::yield();
     // Start after the published slot: the slots just behind it are the ones
@@ -37,11 +39,11 @@ size_t ClaimFreeSlot(int32_t* state, size_t slot_count, Counters& counters) {
 // The pinned slot holds a complete write that was published when the reader
 // looked; it may have been superseded since, as any snapshot may be.
 int64_t PinPublishedSlot(int32_t* state, size_t slot_count, Counters& counters) {
-  std::atomic_ref<int32_t> published(state[kPublishedSlot]);
+  AtomicRef<int32_t> published(state[kPublishedSlot]);
   for (;;) {
     const int32_t slot = published.load();
     if (slot < 0 || static_cast<size_t>(slot) >= slot_count) return kNoSlot;
-    std::atomic_ref<int32_t> pins = Pins(state, slot);
+    AtomicRef<int32_t> pins = Pins(state, slot);
     if ((pins.fetch_add(1) & kWriterFlag) == 0) return slot;
     // A writer reclaimed it after we looked: undo the pin and look again.
     pins.fetch_sub(1);
@@ -56,7 +58,7 @@ void DoubleBufferWrite(int32_t* state, size_t slot_count, uint8_t* slots,
                        Counters& counters) {
   const size_t slot = ClaimFreeSlot(state, slot_count, counters);
   if (n != 0) std::memmove(slots + slot * slot_bytes, src, n);
-  std::atomic_ref<int32_t>(state[kPublishedSlot]).store(static_cast<int32_t>(slot));
+  AtomicRef<int32_t>(state[kPublishedSlot]).store(static_cast<int32_t>(slot));
   // Readers that bounced off the flag meanwhile have undone their own pins.
   Pins(state, slot).fetch_sub(kWriterFlag);
 }

@@ -21,9 +21,11 @@
 namespace tearlab {
 
 // Layout of the double buffer's Int32Array state: the published slot's
-// index, then one pin word per slot. Each word has a 64-byte cache line of its
-// own, so a writer claiming one slot does not slow a reader pinning another.
-enum DoubleBufferWord { kPublishedSlot = 0, kPinStride = 16, kFirstPin = kPinStride };
+// index, then one pin word per slot. Each word has 128 bytes of its own (a
+// cache line on Apple M-series, two elsewhere), so a writer claiming one slot
+// does not slow a reader pinning another.
+inline constexpr size_t kPinBytes = 128;
+enum DoubleBufferWord { kPublishedSlot = 0, kPinStride = kPinBytes / sizeof(int32_t), kFirstPin = kPinStride };
 
 inline constexpr int32_t kWriterFlag = 1 << 30;
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "affinity.h"
+#include "atomic_ref.h"
 #include "outcome_tally.h"
 
 namespace tearlab {
@@ -144,7 +145,7 @@ class NativeRun {
 
   const NativeRunConfig& config_;
   const size_t parties_;
-  std::atomic_ref<int32_t> stop_;
+  AtomicRef<int32_t> stop_;
   const AllowedCpus allowed_ = ProcessAllowedCpus();
   std::atomic<size_t> running_{0};
   std::atomic<uint64_t> claimed_{0};

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "atomic_ref.h"
 #include "shared_lock.h"
 
 namespace tearlab {
@@ -15,7 +16,7 @@ namespace tearlab {
 void SeqlockWrite(int32_t* state, uint8_t* data, const uint8_t* src, size_t n,
                   Counters& counters) {
   SharedLockGuard writers(&state[kWriterLock], counters);
-  std::atomic_ref<int32_t> sequence(state[kSequence]);
+  AtomicRef<int32_t> sequence(state[kSequence]);
   const int32_t before = sequence.load(std::memory_order_relaxed);
   sequence.store(before + 1, std::memory_order_relaxed);
   std::atomic_thread_fence(std::memory_order_release);
@@ -25,7 +26,7 @@ void SeqlockWrite(int32_t* state, uint8_t* data, const uint8_t* src, size_t n,
 
 void SeqlockRead(int32_t* state, const uint8_t* data, uint8_t* snapshot, size_t n,
                  const ReadPace& pace, Counters& counters) {
-  std::atomic_ref<int32_t> sequence(state[kSequence]);
+  AtomicRef<int32_t> sequence(state[kSequence]);
   for (int attempt = 0; attempt < kOptimisticReads; ++attempt) {
     const int32_t before = sequence.load(std::memory_order_acquire);
     if ((before & 1) == 0) {

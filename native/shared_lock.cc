@@ -3,14 +3,25 @@
 #include <atomic>
 #include <chrono>
 
+#if defined(_MSC_VER)
+#include <intrin.h>
+#endif
+
+#include "atomic_ref.h"
+
 namespace tearlab {
 
 namespace {
 
 constexpr int kSpinsBeforePark = 100;
 
+// Tells the core this is a spin-wait (x86's pause, Arm's yield); elsewhere the loop spins plainly.
 inline void CpuRelax() {
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(_MSC_VER) && (defined(_M_X64) || defined(_M_IX86))
+  _mm_pause();
+#elif defined(_MSC_VER) && defined(_M_ARM64)
+  __yield();
+#elif defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
 #elif defined(__aarch64__)
   asm volatile("yield");
@@ -20,8 +31,8 @@ inline void CpuRelax() {
 }  // namespace
 
 void SharedLock::Lock(Counters& counters) {
-  std::atomic_ref<int32_t> state(words_[kLockState]);
-  std::atomic_ref<int32_t> starving(words_[kStarving]);
+  AtomicRef<int32_t> state(words_[kLockState]);
+  AtomicRef<int32_t> starving(words_[kStarving]);
   int32_t seen = kUnlocked;
   if (starving.load(std::memory_order_relaxed) == 0 &&
       state.compare_exchange_strong(seen, kLockedNoWaiters, std::memory_order_acquire)) {
@@ -59,12 +70,12 @@ void SharedLock::Lock(Counters& counters) {
 }
 
 void SharedLock::Unlock() {
-  std::atomic_ref<int32_t> state(words_[kLockState]);
+  AtomicRef<int32_t> state(words_[kLockState]);
   if (state.exchange(kUnlocked, std::memory_order_release) != kLockedWithWaiters) return;
   // One woken waiter would do, unless someone starves: a waiter that is not
   // starving would take the wake-up and then stand aside, leaving the
   // starving one parked.
-  if (std::atomic_ref<int32_t>(words_[kStarving]).load() != 0) {
+  if (AtomicRef<int32_t>(words_[kStarving]).load() != 0) {
     state.notify_all();
   } else {
     state.notify_one();

@@ -20,6 +20,12 @@ function doubleBuffer() {
 }
 
 describe('double buffer', () => {
+  it('gives every pin 128 bytes of its own (a cache line on Apple M-series), the published index too', () => {
+    expect(PIN_STRIDE * Int32Array.BYTES_PER_ELEMENT).toBe(128);
+    expect(FIRST_PIN * Int32Array.BYTES_PER_ELEMENT).toBe(128);
+    expect(PUBLISHED).toBe(0);
+  });
+
   it('a writer never overwrites a pinned slot or the published one', () => {
     const { state, slots, slot, pins } = doubleBuffer();
     state[pinWord(2)] = 1; // a reader is copying slot 2

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # npm run test:native: the native stress harness (stress.cc) built and run under ThreadSanitizer, then under
-# AddressSanitizer + UndefinedBehaviorSanitizer. Fails on any report or any torn snapshot under a fix.
+# AddressSanitizer + UndefinedBehaviorSanitizer, then against libc++ (where std::atomic_ref may be missing and
+# native/atomic_ref.h stands in), then cross-built for aarch64 and run under qemu. Fails on any sanitizer report
+# or any torn snapshot under a fix. A stage whose toolchain is missing is skipped with the reason; .ci/run
+# installs them all.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="build/harness"
@@ -13,7 +16,7 @@ for file in native/*.cc; do
     *) sources+=("$file") ;;
   esac
 done
-flags=(-std=c++20 -O1 -g -fno-omit-frame-pointer -pthread -Wall -Wextra)
+flags=(-std=c++20 -O1 -g -fno-omit-frame-pointer -pthread -Wall -Wextra -Werror)
 
 echo "== ThreadSanitizer"
 # gcc warns that TSan does not model atomic_thread_fence; the seqlock's fences are covered by its suppression.
@@ -23,3 +26,22 @@ TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=native/harness/tsan.supp"
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 g++ "${flags[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all "${sources[@]}" -o "$out/stress-asan"
 ASAN_OPTIONS="detect_leaks=1 halt_on_error=1" UBSAN_OPTIONS="halt_on_error=1 print_stacktrace=1" "$out/stress-asan"
+
+echo "== clang with libc++"
+if command -v clang++ >/dev/null && echo '#include <atomic>' | clang++ -stdlib=libc++ -std=c++20 -x c++ -fsyntax-only - 2>/dev/null; then
+  clang++ "${flags[@]}" -O2 -stdlib=libc++ "${sources[@]}" -o "$out/stress-libcxx"
+  "$out/stress-libcxx"
+else
+  echo "skipped: no clang++ with libc++ (apt-get install clang libc++-dev libc++abi-dev)"
+fi
+
+echo "== aarch64 under qemu"
+# qemu-user runs the threads on this machine's cores, translating aarch64's loads and stores into its own: on an x86
+# host the run gets x86's stronger ordering, so it proves the code builds and runs whole on aarch64, not that
+# aarch64's weaker memory model cannot tear it (that takes an arm64 machine: the prebuild workflow's runner).
+if command -v aarch64-linux-gnu-g++ >/dev/null && command -v qemu-aarch64-static >/dev/null; then
+  aarch64-linux-gnu-g++ "${flags[@]}" -O2 -static "${sources[@]}" -o "$out/stress-aarch64"
+  qemu-aarch64-static "$out/stress-aarch64"
+else
+  echo "skipped: no aarch64 cross compiler or qemu (apt-get install g++-aarch64-linux-gnu qemu-user-static)"
+fi
