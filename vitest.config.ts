@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     include: ['test/**/*.test.ts'],
-    // A real browser's tests run apart: npm run test:browser (vitest.browser.config.ts).
-    exclude: ['test/browser/**', '**/node_modules/**'],
+    // A real browser's tests and the packed package's run apart: npm run test:browser and npm run test:package.
+    exclude: ['test/browser/**', 'test/package/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
