@@ -13,6 +13,7 @@
         "native/shared_lock.cc",
         "native/seqlock.cc",
         "native/double_buffer.cc",
+        "native/gil.cc",
         "native/native_run.cc",
         "native/native_run_call.cc",
         "native/outcome_tally.cc",

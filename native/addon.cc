@@ -20,6 +20,7 @@
 #include "counters.h"
 #include "counters_object.h"
 #include "double_buffer.h"
+#include "gil.h"
 #include "native_run_call.h"
 #include "outcome_tally.h"
 #include "region_args.h"
@@ -32,6 +33,8 @@ namespace {
 
 constexpr size_t kIntactTableBytes = 256;
 constexpr uint64_t kMaxAlignment = 4096;
+// The longest switch interval setSwitchInterval takes: 1,000 s.
+constexpr uint64_t kMaxSwitchIntervalMicros = 1000000000;
 
 // Makes the compiler assume `written` may be read here, so repeated copies into it are not merged into one: an
 // empty asm statement that takes the pointer and clobbers memory (GCC, Clang), MSVC's compiler barrier, and
@@ -67,6 +70,14 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
                                                                          kExported),
             InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kGlobalLock>>(
                 "snapshotGlobalLock", kExported),
+            InstanceMethod<&TearlabAddon::Copy<CopyMode::kGil>>("copyGil", kExported),
+            InstanceMethod<&TearlabAddon::Copy<CopyMode::kGilReleased>>("copyGilReleased", kExported),
+            InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kGil>>("snapshotGil", kExported),
+            InstanceMethod<&TearlabAddon::Snapshot<CopyMode::kGilReleased>>("snapshotGilReleased",
+                                                                            kExported),
+            InstanceMethod<&TearlabAddon::GilTakeCall>("gilTake", kExported),
+            InstanceMethod<&TearlabAddon::GilDropCall>("gilDrop", kExported),
+            InstanceMethod<&TearlabAddon::SetSwitchIntervalCall>("setSwitchInterval", kExported),
             InstanceMethod<&TearlabAddon::LockedCopy>("lockedCopy", kExported),
             InstanceMethod<&TearlabAddon::LockedSnapshot>("lockedSnapshot", kExported),
             InstanceMethod<&TearlabAddon::SeqlockWrite>("seqlockWrite", kExported),
@@ -92,6 +103,12 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
             InstanceValue("counterNames", CounterNames(env), kExported),
             InstanceValue("build", BuildInfo(env), kExported),
         });
+  }
+
+  // A worker that ends, or is terminated, holding the GIL (its environment is torn down on its own thread) must
+  // not leave the other threads waiting for it.
+  ~TearlabAddon() {
+    if (GilHeldByThisThread()) GilDrop(counters_);
   }
 
  private:
@@ -330,6 +347,26 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     Napi::Object result = CountersObject(info.Env(), counters_);
     counters_.fill(0);
     return result;
+  }
+
+  // gilTake() and gilDrop(): the calling thread takes or drops the GIL of native/gil.h; each returns whether it
+  // did anything (a thread that holds the GIL already has it, one that does not has nothing to drop).
+  Napi::Value GilTakeCall(const Napi::CallbackInfo& info) {
+    if (GilHeldByThisThread()) return Napi::Boolean::New(info.Env(), false);
+    GilTake(counters_);
+    return Napi::Boolean::New(info.Env(), true);
+  }
+  Napi::Value GilDropCall(const Napi::CallbackInfo& info) {
+    if (!GilHeldByThisThread()) return Napi::Boolean::New(info.Env(), false);
+    GilDrop(counters_);
+    return Napi::Boolean::New(info.Env(), true);
+  }
+
+  // setSwitchInterval(micros): the GIL's switch interval for the whole process, as sys.setswitchinterval sets it
+  // (0 is taken as the shortest, 1 microsecond, as CPython clamps it).
+  Napi::Value SetSwitchIntervalCall(const Napi::CallbackInfo& info) {
+    SetSwitchInterval(static_cast<uint32_t>(RequireCount(info.Env(), info[0], "micros", kMaxSwitchIntervalMicros)));
+    return info.Env().Undefined();
   }
 
   // The floor of an addon call: does nothing.

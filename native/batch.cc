@@ -35,15 +35,18 @@ class UnlockedCopies {
   uint8_t* data_;
 };
 
-class GlobalLockCopies {
+// One shared buffer, each copy made as a single call of that mode would make it: under the global lock, or under
+// the GIL (each copy a safe point).
+template <CopyMode kMode>
+class ModeCopies {
  public:
-  explicit GlobalLockCopies(const Region& region) : data_(region.data) {}
+  explicit ModeCopies(const Region& region) : data_(region.data) {}
   bool Write(const uint8_t* src, size_t n, Counters& counters) {
-    CopyWithMode(data_, src, n, CopyMode::kGlobalLock, ReadPace{}, counters);
+    CopyWithMode(data_, src, n, kMode, ReadPace{}, counters);
     return true;
   }
   bool Read(uint8_t* snapshot, size_t n, const ReadPace& pace, Counters& counters) {
-    CopyWithMode(snapshot, data_, n, CopyMode::kGlobalLock, pace, counters);
+    CopyWithMode(snapshot, data_, n, kMode, pace, counters);
     return true;
   }
 
@@ -166,7 +169,11 @@ BatchOutcome WithCopies(BatchMode mode, const Region& region, Run run) {
     case BatchMode::kUnlocked:
       return run(UnlockedCopies(region));
     case BatchMode::kGlobalLock:
-      return run(GlobalLockCopies(region));
+      return run(ModeCopies<CopyMode::kGlobalLock>(region));
+    case BatchMode::kGil:
+      return run(ModeCopies<CopyMode::kGil>(region));
+    case BatchMode::kGilReleased:
+      return run(ModeCopies<CopyMode::kGilReleased>(region));
     case BatchMode::kLock:
       return run(LockCopies(region));
     case BatchMode::kSeqlock:

@@ -15,10 +15,10 @@
 namespace tearlab {
 
 // The addon modes that have batch loops, in the order of their ids.
-enum class BatchMode : int32_t { kUnlocked, kGlobalLock, kLock, kSeqlock, kDoubleBuffer, kCount };
+enum class BatchMode : int32_t { kUnlocked, kGlobalLock, kLock, kSeqlock, kDoubleBuffer, kGil, kGilReleased, kCount };
 
 inline constexpr const char* kBatchModeNames[static_cast<int>(BatchMode::kCount)] = {
-    "unlocked", "global-lock", "lock", "seqlock", "double-buffer"};
+    "unlocked", "global-lock", "lock", "seqlock", "double-buffer", "gil", "gil-released"};
 
 enum class Role { kWriter, kReader };
 

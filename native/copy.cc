@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "gil.h"
+
 namespace tearlab {
 
 namespace {
@@ -34,6 +36,16 @@ void CopyWithMode(uint8_t* dst, const uint8_t* src, size_t n, CopyMode mode,
                   const ReadPace& pace, Counters& counters) {
   if (mode == CopyMode::kUnlocked) {
     PacedCopy(dst, src, n, pace);
+    return;
+  }
+  if (mode == CopyMode::kGil || mode == CopyMode::kGilReleased) {
+    const bool holding = GilHeldByThisThread();
+    if (holding) GilSafePoint(counters);
+    // PyDLL: the copy runs holding the GIL. CDLL: Py_BEGIN_ALLOW_THREADS drops it around the copy.
+    const bool hold_for_copy = mode == CopyMode::kGil;
+    if (holding != hold_for_copy) hold_for_copy ? GilTake(counters) : GilDrop(counters);
+    PacedCopy(dst, src, n, pace);
+    if (holding != hold_for_copy) hold_for_copy ? GilDrop(counters) : GilTake(counters);
     return;
   }
   std::unique_lock<std::mutex> hold(global_lock, std::try_to_lock);

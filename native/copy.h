@@ -1,5 +1,6 @@
-// The two copies of the Python ctypes experiment ("The GIL Was Your Lock"): with the process-wide lock (the
-// GIL analogue, like a ctypes.PyDLL call) or with no lock (ctypes.CDLL).
+// The copies of the Python ctypes experiment ("The GIL Was Your Lock"): with the process-wide lock (the GIL
+// analogue, like a ctypes.PyDLL call), with no lock (ctypes.CDLL), and under the GIL of native/gil.h, held through
+// the copy (PyDLL) or dropped around it (CDLL in a build with a GIL).
 #pragma once
 
 #include <cstddef>
@@ -9,7 +10,7 @@
 
 namespace tearlab {
 
-enum class CopyMode { kUnlocked, kGlobalLock };
+enum class CopyMode { kUnlocked, kGlobalLock, kGil, kGilReleased };
 
 // How a reader copies: in `chunks` pieces with a pause of `pause_us`
 // microseconds between them, and, in a batch of snapshots, how long it rests
@@ -29,7 +30,8 @@ inline constexpr uint32_t kMaxReadPauseMicros = 1000000;
 // memmove, so overlapping dst and src are defined behaviour.
 void PacedCopy(uint8_t* dst, const uint8_t* src, size_t n, const ReadPace& pace);
 
-// Copies n bytes under `mode`, counting a lock wait when the global lock was taken.
+// Copies n bytes under `mode`, counting a lock wait when the global lock was taken. Under the GIL a thread that
+// holds it passes a safe point first; one that does not (a native run's thread) takes it for the copy (kGil).
 void CopyWithMode(uint8_t* dst, const uint8_t* src, size_t n, CopyMode mode,
                   const ReadPace& pace, Counters& counters);
 

@@ -12,11 +12,14 @@ enum Counter {
   kRetries,    // optimistic reads thrown away and started again
   kFallbacks,  // seqlock reads that gave up retrying and took the writers' lock
   kSlotWaits,  // double-buffer writes that found no free slot on a first pass
+  kGilSwitches,        // takes of the GIL that another thread held last
+  kGilDropRequests,    // waits for the GIL that asked its holder to drop it
+  kGilForcedSwitches,  // drops on request that waited for another thread to take the GIL
   kCounterCount
 };
 
-inline constexpr const char* kCounterNames[kCounterCount] = {"lockWaits", "retries",
-                                                             "fallbacks", "slotWaits"};
+inline constexpr const char* kCounterNames[kCounterCount] = {
+    "lockWaits", "retries", "fallbacks", "slotWaits", "gilSwitches", "gilDropRequests", "gilForcedSwitches"};
 
 using Counters = std::array<uint64_t, kCounterCount>;
 

@@ -111,6 +111,9 @@ export function formatResult(result: TearingResult): string {
   for (const counter of strategyFor(result.mode).counters) {
     pairs.push([counterKey(counter), result.counters[counter]]);
   }
+  if (result.switchIntervalMs !== null) {
+    pairs.push(['switches_per_s', round(result.counters.gilSwitches / (result.elapsedMs / 1000), 1)], ['switch_interval_ms', result.switchIntervalMs]);
+  }
   const { placement, calibration } = result;
   if (placement.requested !== 'none') {
     pairs.push(['placement', placement.requested], ['pinned', placement.pinned ? 'yes' : 'no'], ['ran_on', ranOn(placement)]);

@@ -8,6 +8,7 @@ import { open, opened } from './barrier.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { environment } from './environment.js';
 import { FIRST_PROGRESS, RELEASED, STOP } from './layout.js';
+import { strategyFor } from './modes/index.js';
 import { binding } from './native.js';
 import { NORMAL_READ_PACE, readerPace, type ResolvedOptions } from './options.js';
 import { addTallies, anatomyOf, outcomesOf, sampleShare } from './outcome-tally.js';
@@ -68,6 +69,7 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
     readers: options.readers,
     slowReader: options.slowReader,
     batch: jsLoop ? 1 : options.batch,
+    switchIntervalMs: strategyFor(options.mode).runsUnderGil === true ? options.switchIntervalMs : null,
     readerCalls: sum(readers, (r) => r.calls),
     writerCalls: sum(writers, (w) => w.calls),
     ...figures,
@@ -94,6 +96,8 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
 export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan): Promise<TearingResult> {
   const { mode, size, offset, writers, readers, iters, timeMs, batch, onProgress } = resolved;
   const { regions, workspace, control } = allocateRun(mode, size, offset, writers, readers);
+  // Process-wide, as sys.setswitchinterval is; only the modes under the GIL wait on it.
+  binding.setSwitchInterval(Math.round(resolved.switchIntervalMs * 1000));
   const startedAt = new Date();
   const base = { mode, size, offset, writers, readers, iters, regions, workspace, control: control.buffer, batch };
   const started = [

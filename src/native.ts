@@ -14,6 +14,10 @@ export interface NativeCounters {
   retries: number;
   fallbacks: number;
   slotWaits: number;
+  /** Under the GIL (modes gil, gil-released): takes of it that another thread held last, waits that asked its holder to drop it, and drops on request that waited for another thread to take it. */
+  gilSwitches: number;
+  gilDropRequests: number;
+  gilForcedSwitches: number;
 }
 
 /** What one native thread of runNative counted. */
@@ -45,6 +49,16 @@ export interface Binding {
   classify(view: ArrayBufferView): number;
   snapshotUnlocked(shared: ArrayBufferView, snapshot: ArrayBufferView): number;
   snapshotGlobalLock(shared: ArrayBufferView, snapshot: ArrayBufferView): number;
+  /** The copy under the GIL (native/gil.h): holding it (PyDLL), or dropping it around the copy (CDLL in a GIL build). */
+  copyGil(dst: ArrayBufferView, src: ArrayBufferView, n: number): void;
+  copyGilReleased(dst: ArrayBufferView, src: ArrayBufferView, n: number): void;
+  snapshotGil(shared: ArrayBufferView, snapshot: ArrayBufferView): number;
+  snapshotGilReleased(shared: ArrayBufferView, snapshot: ArrayBufferView): number;
+  /** The calling thread takes or drops the GIL; whether it did anything. */
+  gilTake(): boolean;
+  gilDrop(): boolean;
+  /** The GIL's switch interval for the whole process, in microseconds (0 counts as 1, as CPython clamps it). */
+  setSwitchInterval(micros: number): void;
   lockedCopy(lock: Int32Array, dst: ArrayBufferView, src: ArrayBufferView): void;
   lockedSnapshot(lock: Int32Array, shared: ArrayBufferView, snapshot: ArrayBufferView): number;
   seqlockWrite(state: Int32Array, shared: ArrayBufferView, src: ArrayBufferView): void;

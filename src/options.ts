@@ -37,6 +37,12 @@ export interface TearingOptions {
   calibrationPairs?: number;
   /** Torn snapshots whose anatomy is taken, at most, per run (default 1000; 0 for none). Outcomes are counted for all. */
   anatomySample?: number;
+  /**
+   * Modes gil and gil-released: how long a worker waits for the GIL before it asks the holder to drop it, in
+   * milliseconds, as Python's sys.setswitchinterval sets it (default 5; shorter than 1 µs counts as 1 µs, as
+   * CPython clamps it). Process-wide, like Python's.
+   */
+  switchIntervalMs?: number;
   /** Called about ten times a second with the snapshots taken so far and the iters target. */
   onProgress?: (snapshots: number, iters: number) => void;
   /** Stops the run when aborted: it resolves with what was measured, `stoppedBy: 'signal'`. */
@@ -57,6 +63,7 @@ export interface ResolvedOptions {
   readonly calibrate: boolean;
   readonly calibrationPairs: number;
   readonly anatomySample: number;
+  readonly switchIntervalMs: number;
   readonly onProgress: ((snapshots: number, iters: number) => void) | null;
   readonly signal: AbortSignal | null;
 }
@@ -70,7 +77,12 @@ export const DEFAULTS = {
   readers: 1,
   calibrationPairs: 5,
   anatomySample: DEFAULT_ANATOMY_SAMPLE,
+  switchIntervalMs: 5,
 } as const;
+
+/** The shortest switch interval (CPython's 1 µs) and the longest (1,000 s). */
+export const MIN_SWITCH_INTERVAL_MS = 0.001;
+export const MAX_SWITCH_INTERVAL_MS = 1_000_000;
 
 export const MAX_ANATOMY_SAMPLE = 1e9;
 
@@ -115,8 +127,18 @@ function batchOption(batch: unknown): BatchSetting {
 /** Every option runTearing knows: any other key is a mistake (a misspelling, or `time` for `timeMs`). */
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof TearingOptions>([
   'mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement',
-  'calibrate', 'calibrationPairs', 'anatomySample', 'onProgress', 'signal',
+  'calibrate', 'calibrationPairs', 'anatomySample', 'switchIntervalMs', 'onProgress', 'signal',
 ]);
+
+/** The switch interval in milliseconds, clamped up to 1 µs as CPython clamps it. */
+function switchIntervalOption(value: unknown): number {
+  if (value === undefined) return DEFAULTS.switchIntervalMs;
+  if (typeof value !== 'number') throw new TypeError(`options.switchIntervalMs must be a number, got ${describe(value)}`);
+  if (!(value > 0) || !(value <= MAX_SWITCH_INTERVAL_MS)) {
+    throw new RangeError(`options.switchIntervalMs must be more than 0 and at most ${MAX_SWITCH_INTERVAL_MS} milliseconds, got ${describe(value)}`);
+  }
+  return Math.max(value, MIN_SWITCH_INTERVAL_MS);
+}
 
 export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
@@ -160,6 +182,7 @@ export function resolveOptions(options: TearingOptions = {}): ResolvedOptions {
     calibrate: calibrate ?? false,
     calibrationPairs: integerOption(options, 'calibrationPairs', MIN_CALIBRATION_PAIRS, 1000),
     anatomySample: integerOption(options, 'anatomySample', 0, MAX_ANATOMY_SAMPLE),
+    switchIntervalMs: switchIntervalOption(options.switchIntervalMs),
     onProgress: onProgress ?? null,
     signal: signal ?? null,
   };

@@ -27,6 +27,8 @@ const WHOLE_SNAPSHOTS_PROMISED: Readonly<Record<OutcomeKind, Grade>> = {
 export const OUTCOME_GRADES: Readonly<Record<ModeName, Readonly<Record<OutcomeKind, Grade>>>> = {
   'global-lock': WHOLE_SNAPSHOTS_PROMISED,
   unlocked: TEARING_IS_THE_POINT,
+  gil: WHOLE_SNAPSHOTS_PROMISED,
+  'gil-released': TEARING_IS_THE_POINT,
   'js-set': TEARING_IS_THE_POINT,
   lock: WHOLE_SNAPSHOTS_PROMISED,
   'js-lock': WHOLE_SNAPSHOTS_PROMISED,

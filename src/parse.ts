@@ -8,8 +8,8 @@ export class UsageError extends Error {
 }
 
 const INTEGER = /^\d+(?:_\d+)*$/;
-const DURATION = /^(\d+(?:_\d+)*(?:\.\d+)?)(ms|s|m)?$/;
-const MS_PER_UNIT = { ms: 1, s: 1000, m: 60_000 } as const;
+const DURATION = /^(\d+(?:_\d+)*(?:\.\d+)?)(us|ms|s|m)?$/;
+const MS_PER_UNIT = { us: 0.001, ms: 1, s: 1000, m: 60_000 } as const;
 /** Node's timers fire at once for longer delays. */
 const MAX_DURATION_MS = 2 ** 31 - 1;
 
@@ -26,10 +26,10 @@ export function parseCount(text: string, what: string, min = 1, max = Number.MAX
   return value;
 }
 
-/** A duration in milliseconds: a number with an ms, s or m suffix (a bare number means seconds). */
+/** A duration in milliseconds: a number with a us, ms, s or m suffix (a bare number means seconds). */
 export function parseDuration(text: string, what: string): number {
   const match = DURATION.exec(text.trim());
-  if (!match) throw new UsageError(`${what} must be a duration such as 500ms, 10s or 2m, got '${text}'`);
+  if (!match) throw new UsageError(`${what} must be a duration such as 500ms, 10s or 2m (or 50us), got '${text}'`);
   const unit = (match[2] ?? 's') as keyof typeof MS_PER_UNIT;
   const ms = Number(match[1].replaceAll('_', '')) * MS_PER_UNIT[unit];
   if (!(ms > 0)) throw new UsageError(`${what} must be longer than zero, got '${text}'`);

@@ -82,6 +82,8 @@ export interface TearingResult extends RunFigures {
   slowReader: boolean;
   /** Copies per addon call: 'auto', or a fixed number (1 for js-set and js-lock, which are JavaScript loops). */
   batch: BatchSetting;
+  /** The GIL's switch interval in milliseconds, in the modes under the GIL (gil, gil-released); null in the others. */
+  switchIntervalMs: number | null;
   /** Calls of the workers' loop bodies (one per copy, or one per batch): snapshots / readerCalls is the mean batch. */
   readerCalls: number;
   writerCalls: number;

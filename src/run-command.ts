@@ -8,7 +8,7 @@ import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, fo
 import { formatAnatomy, formatOutcomes } from './format-outcomes.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
 import { MAX_OFFSET } from './modes/strategy.js';
-import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_WORKERS_PER_ROLE, type TearingOptions } from './options.js';
+import { DEFAULTS, MAX_ANATOMY_SAMPLE, MAX_SIZE, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS_PER_ROLE, MIN_SWITCH_INTERVAL_MS, type TearingOptions } from './options.js';
 import { catchInterruptions, SIGNAL_EXIT_CODES } from './interrupt.js';
 import { observationLine } from './outcomes.js';
 import { parseCount, parseDuration, parseFlags, UsageError } from './parse.js';
@@ -23,7 +23,7 @@ import { MAX_TRIALS, runAlternating } from './trials.js';
 export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size SIZES] [--offset OFFSETS] [--iters N] [--time DURATION]
                    [--trials N] [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
                    [--placement none|spread|same-cpu|cpus:LIST] [--calibrate] [--anatomy-sample N]
-                   [--json FILE]`;
+                   [--switch-interval DURATION] [--json FILE]`;
 
 export const RUN_DETAILS = `Without --mode, runs global-lock then unlocked: the two outcomes of the Python ctypes demo side by side.
 Modes: ${MODE_NAMES.join(', ')} (aliases: ${Object.entries(MODE_ALIASES)
@@ -42,7 +42,9 @@ configuration on native threads (${DEFAULTS.calibrationPairs} alternating pairs)
 Every snapshot's outcome is counted (intact:<pattern>, intact:initial, torn:2-segments, torn:3+-segments)
 and graded by its mode; --anatomy-sample N (default ${DEFAULTS.anatomySample}, 0 for none) dissects that many torn
 snapshots per run: where their pattern boundaries fall, modulo 16, 64 and 4096 bytes from the page.
-Numbers may contain underscores (200_000); DURATION takes ms, s or m (500ms, 10s, 2m).
+gil and gil-released run under a GIL like CPython's: a worker waits --switch-interval (default 5ms, as
+sys.setswitchinterval; at least 1us) for it, then asks its holder to hand it over at the next addon call.
+Numbers may contain underscores (200_000); DURATION takes us, ms, s or m (50us, 500ms, 10s, 2m).
 Environment: SIZE, ITERS, and USE_CDLL=1 (meaning --mode unlocked) work as in the Python ctypes demo; flags win.
 Exit status: 0, or 1 when a mode that forbids tearing (the global lock, every fix) saw a torn snapshot.`;
 
@@ -51,6 +53,7 @@ const CTYPES_OUTCOMES: ModeName[] = ['global-lock', 'unlocked'];
 interface RunCommand extends ConfigLine {
   modes: ModeName[];
   anatomySample: number;
+  switchIntervalMs: number;
   json: string | null;
 }
 
@@ -82,6 +85,7 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
       placement: { type: 'string' },
       calibrate: { type: 'boolean' },
       'anatomy-sample': { type: 'string' },
+    'switch-interval': { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -112,9 +116,17 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
     placement: values.placement === undefined ? NO_PLACEMENT : usage(() => parsePlacement(values.placement, '--placement')),
     calibrate: values.calibrate ?? false,
     anatomySample: values['anatomy-sample'] === undefined ? DEFAULTS.anatomySample : parseCount(values['anatomy-sample'], '--anatomy-sample', 0, MAX_ANATOMY_SAMPLE),
+    switchIntervalMs: values['switch-interval'] === undefined ? DEFAULTS.switchIntervalMs : parseSwitchInterval(values['switch-interval']),
     json: values.json ?? null,
     useCdll,
   };
+}
+
+/** --switch-interval: a duration up to MAX_SWITCH_INTERVAL_MS (shorter than 1us counts as 1us, as in CPython). */
+function parseSwitchInterval(text: string): number {
+  const ms = parseDuration(text, '--switch-interval');
+  if (ms > MAX_SWITCH_INTERVAL_MS) throw new UsageError(`--switch-interval must be at most ${MAX_SWITCH_INTERVAL_MS} ms, got '${text}'`);
+  return Math.max(ms, MIN_SWITCH_INTERVAL_MS);
 }
 
 /** Prepares the --json file before the runs, so a bad path fails in a second rather than after a long run. */
@@ -154,6 +166,7 @@ function configurations(command: RunCommand, size: number, offset: number, signa
     placement: formatPlacement(command.placement),
     calibrate: command.calibrate,
     anatomySample: command.anatomySample,
+    switchIntervalMs: command.switchIntervalMs,
   }));
 }
 

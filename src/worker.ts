@@ -23,6 +23,16 @@ const stopWord = control.subarray(STOP, STOP + 1);
 /** The mode the copies run: the task's, unless a test broke every fix on purpose (src/fault.ts). */
 const copyMode = BROKEN_FIX ? 'unlocked' : task.mode;
 const strategy = strategyFor(copyMode);
+// Under the GIL a worker holds it while it runs, as a Python thread does, and drops it whenever it waits.
+const underGil = strategy.runsUnderGil === true;
+if (underGil) binding.gilTake();
+
+/** The start barrier, waited at without the GIL. */
+function startTogether(): void {
+  if (underGil) binding.gilDrop();
+  arriveAndWait(control, parties);
+  if (underGil) binding.gilTake();
+}
 const context: StrategyContext = { regions: task.regions, size: task.size, pace: task.pace, counters: zeroCounters() };
 const parties = task.writers + task.readers;
 /** The addon's id for this mode's batch loops, or undefined when the mode runs one copy per call. */
@@ -54,7 +64,7 @@ function runWriter(): WriterReport {
   const write = strategy.createWriter(context);
   const sizer = new BatchSizer(task.batch);
   enactFault('writer', task.index, task.size, 'before-barrier');
-  arriveAndWait(control, parties);
+  startTogether();
   enactFault('writer', task.index, task.size, 'racing');
   const cpuAtStart = binding.currentCpu();
   const start = performance.now();
@@ -157,7 +167,7 @@ function runReader(): ReaderReport {
   const progressWord = FIRST_PROGRESS + task.index;
   const tally: ReaderTally = { taken: 0, torn: 0, firstTornAt: -1, calls: 0, outcomes: createTally(task.anatomySample, task.offset) };
   enactFault('reader', task.index, task.size, 'before-barrier');
-  arriveAndWait(control, parties);
+  startTogether();
   enactFault('reader', task.index, task.size, 'racing');
   const cpuAtStart = binding.currentCpu();
   const start = performance.now();
@@ -179,4 +189,6 @@ function runReader(): ReaderReport {
   };
 }
 
-parentPort?.postMessage(task.role === 'writer' ? runWriter() : runReader());
+const report = task.role === 'writer' ? runWriter() : runReader();
+if (underGil) binding.gilDrop();
+parentPort?.postMessage(report);

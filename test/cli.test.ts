@@ -154,7 +154,7 @@ describe('tearlab run', () => {
   });
 
   const mistakes: [string[], RegExp][] = [
-    [['run', '--mode', 'gil'], /--mode must be one of/],
+    [['run', '--mode', 'nogil'], /--mode must be one of/],
     [['run', '--size', '0'], /--size must be from 1 to 1073741824, got '0'/],
     [['run', '--size', '4QiB'], /--size must be sizes in bytes, KiB, MiB or GiB, got '4QiB'/],
     [['run', '--offset', '4096'], /--offset must be from 0 to 4095, got '4096'/],

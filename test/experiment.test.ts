@@ -75,7 +75,7 @@ describe('runTearing', () => {
 describe('runTearing rejects bad options, naming them', () => {
   const cases: [string, unknown, ErrorConstructor, RegExp][] = [
     ['options not an object', 5, TypeError, /options must be an object/],
-    ['unknown mode', { mode: 'gil' }, TypeError, /options\.mode/],
+    ['unknown mode', { mode: 'nogil' }, TypeError, /options\.mode/],
     ['size a string', { size: '8' }, TypeError, /options\.size must be a number/],
     ['size 0', { size: 0 }, RangeError, /options\.size/],
     ['size fractional', { size: 1.5 }, RangeError, /options\.size/],

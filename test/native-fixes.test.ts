@@ -78,7 +78,7 @@ describe('seqlock', () => {
     binding.takeCounters();
     const snapshot = new Uint8Array(64);
     expect(binding.seqlockSnapshot(state, shared, snapshot)).toBe(7);
-    expect(binding.takeCounters()).toEqual({ lockWaits: 0, retries: 0, fallbacks: 0, slotWaits: 0 });
+    expect(binding.takeCounters()).toEqual({ lockWaits: 0, retries: 0, fallbacks: 0, slotWaits: 0, gilSwitches: 0, gilDropRequests: 0, gilForcedSwitches: 0 });
   });
 
   it('a reader that sees a write in progress retries, then falls back to the writers lock', () => {

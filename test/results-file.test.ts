@@ -68,7 +68,7 @@ describe('the results file', () => {
       () => variant('wrongtype.json', (d) => (d.cells[0].trials[0].torn = 'none')),
       /wrongtype\.json: does not match the results schema 1\.0: \/cells\/0\/trials\/0\/torn must be number$/,
     ],
-    ['an unknown mode', () => variant('mode.json', (d) => (d.cells[0].mode = 'gil')), /mode\.json: does not match the results schema 1\.0: \/cells\/0\/mode must be equal to/],
+    ['an unknown mode', () => variant('mode.json', (d) => (d.cells[0].mode = 'nogil')), /mode\.json: does not match the results schema 1\.0: \/cells\/0\/mode must be equal to/],
   ];
   for (const [what, make, message] of broken) {
     it(`refuses ${what} with one line naming it, and compare exits 2`, async () => {

@@ -1,6 +1,7 @@
 // Every mode of the experiment, by name and alias.
 import { describe } from '../describe.js';
 import { doubleBuffer } from './double-buffer.js';
+import { gil, gilReleased } from './gil.js';
 import { globalLock } from './global-lock.js';
 import { jsLock } from './js-lock.js';
 import { jsSet } from './js-set.js';
@@ -11,8 +12,8 @@ import { unlocked } from './unlocked.js';
 
 export type { ModeName, Strategy } from './strategy.js';
 
-/** The modes in the order they are run and shown: the Python demo's two outcomes first, then the fixes. */
-export const STRATEGIES: readonly Strategy[] = [globalLock, unlocked, jsSet, lock, jsLock, doubleBuffer, seqlock];
+/** The modes in the order they are run and shown: the Python demo's two outcomes first, the same under a CPython-style GIL, then the fixes. */
+export const STRATEGIES: readonly Strategy[] = [globalLock, unlocked, gil, gilReleased, jsSet, lock, jsLock, doubleBuffer, seqlock];
 
 export const MODE_NAMES: readonly ModeName[] = STRATEGIES.map((s) => s.name);
 

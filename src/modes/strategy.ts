@@ -3,7 +3,7 @@
 // from the same regions.
 import { binding, type NativeCounters } from '../native.js';
 
-export type ModeName = 'global-lock' | 'unlocked' | 'lock' | 'js-lock' | 'double-buffer' | 'seqlock' | 'js-set';
+export type ModeName = 'global-lock' | 'unlocked' | 'gil' | 'gil-released' | 'lock' | 'js-lock' | 'double-buffer' | 'seqlock' | 'js-set';
 
 /**
  * The shared memory of one run: the bytes writers and readers race on (`dataBytes` of `data` from `dataOffset`),
@@ -78,6 +78,8 @@ export interface Strategy {
   readonly summary: string;
   /** The counters that mean something for this strategy, shown on its result line. */
   readonly counters: readonly (keyof NativeCounters)[];
+  /** Whether its workers hold the GIL of native/gil.h while they run (modes gil and gil-released). */
+  readonly runsUnderGil?: boolean;
   /** Shared memory for `writers` writers and `readers` readers, every data byte set to `fill`, starting `offset` bytes into a page. */
   allocate(size: number, writers: number, readers: number, fill: number, offset?: number): SharedRegions;
   createWriter(context: StrategyContext): WriteOnce;
