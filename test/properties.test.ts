@@ -1,4 +1,4 @@
-// Property-based tests (fast-check): generated calls of every kind, about 13,000 per run (the addon's own fuzz
+// Property-based tests (fast-check): generated calls of every kind, about 14,000 per run (the addon's own fuzz
 // run, test/binding-fuzz.test.ts, makes 20,000 more). Each call either works exactly or throws a TypeError or
 // RangeError naming its argument; guard bytes around every destination prove that no write lands outside it. A failure prints fast-check's seed and path, so it replays.
 import fc from 'fast-check';
@@ -8,6 +8,7 @@ import { resolveOptions } from '../dist/src/options.js';
 import { UsageError } from '../dist/src/parse.js';
 import { parseRun } from '../dist/src/run-command.js';
 import { parseCompareArgs } from '../dist/src/compare-command.js';
+import { parseReportArgs } from '../dist/src/report/report-command.js';
 import { parseBenchArgs } from '../dist/bench/main.js';
 import { checkResultsFile, ResultsFileError } from '../dist/src/results-file.js';
 
@@ -132,7 +133,7 @@ describe('properties', () => {
     );
   });
 
-  const optionKeys = ['mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement', 'calibrate', 'calibrationPairs', 'anatomySample', 'onProgress', 'signal', 'time', 'writer'];
+  const optionKeys = ['mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement', 'calibrate', 'calibrationPairs', 'anatomySample', 'switchIntervalMs', 'onProgress', 'signal', 'time', 'writer'];
 
   it('runTearing options either resolve or throw TypeError/RangeError naming the option', () => {
     fc.assert(
@@ -150,9 +151,10 @@ describe('properties', () => {
 
   const flagValues = fc.oneof(fc.string(), fc.constantFrom('64', '4KiB', '8..4MiB*2', '0..64+16', '1e3', '-5', '500ms', '2m', 'auto', 'spread', 'cpus:0,1', 'lock', '99999999999999999999', 'a.json', ''));
   const commands: [string, string[], (args: string[]) => unknown][] = [
-    ['tearlab run', ['--mode', '--size', '--offset', '--iters', '--time', '--trials', '--writers', '--readers', '--slow-reader', '--batch', '--placement', '--calibrate', '--anatomy-sample', '--json', '-h'], (args) => parseRun(args, {})],
+    ['tearlab run', ['--mode', '--size', '--offset', '--iters', '--time', '--trials', '--writers', '--readers', '--slow-reader', '--batch', '--placement', '--calibrate', '--anatomy-sample', '--switch-interval', '--json', '-h'], (args) => parseRun(args, {})],
     ['tearlab bench', ['--quick', '--trials', '--size', '--offset', '--out', '-h'], parseBenchArgs],
     ['tearlab compare', ['--markdown', '--json', '-h'], parseCompareArgs],
+    ['tearlab report', ['--out', '-h'], parseReportArgs],
   ];
 
   it.each(commands)("%s's arguments either parse or give a usage error: one line, never another error", (_, flags, parse) => {

@@ -175,7 +175,7 @@ export function reportCharts(data: ReportData): ChartSpec[] {
       id: 'fix-rates',
       title: 'What each fix costs: its rates over unlocked',
       caption: 'Each fix\'s reader and writer rate over unlocked\'s in the same configuration, trial by trial (they took turns), as a median with its 95% interval; 1 is no cost.',
-      spec: ratioChart(data.machines, data.fixRates, { row: { field: 'mode', title: null, header: ROW_HEADER }, column: { field: 'side', title: null } }, 'fix / unlocked', { type: 'log' }, false),
+      spec: ratioChart(data.machines, data.fixRates, { row: { field: 'mode', title: null, header: ROW_HEADER }, column: { field: 'side', title: null } }, 'fix / unlocked', { zero: true }, false),
     });
   }
   if (data.boundaryMod64.length > 0) {
