@@ -9,6 +9,7 @@ const USAGE = `${RUN_SYNOPSIS}
        tearlab bench [--quick] [--trials N] [--out DIR]    (tearlab bench --help says more)
        tearlab compare FILE|DIR ... [--markdown | --json]  (tearlab compare --help says more)
        tearlab report FILE|DIR ... [--out FILE]            (tearlab report --help says more)
+       tearlab run --scenario pair|counter|parity [--mode VARIANT] ...  (the blog posts' other races; --scenario X --help)
 
 ${RUN_DETAILS}`;
 
@@ -27,6 +28,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (command === 'compare') return await (await import('./compare-command.js')).compareMain(rest);
     if (command === 'report') return await (await import('./report/report-command.js')).reportMain(rest);
     if (command !== 'run') throw new UsageError(`unknown command '${command}' (try: tearlab run --help)`);
+    if (rest.some((arg) => arg === '--scenario' || arg.startsWith('--scenario='))) {
+      return await (await import('./scenarios/scenario-command.js')).scenarioMain(rest);
+    }
     const parsed = parseRun(rest, env);
     if (parsed === 'help') {
       console.log(USAGE);

@@ -10,3 +10,6 @@ export { formatComparisonMarkdown, formatComparisonText } from './compare-format
 export { environment, type Environment } from './environment.js';
 export { MODE_ALIASES, MODE_NAMES, STRATEGIES, type ModeName } from './modes/index.js';
 export type { NativeCounters } from './native.js';
+export { runScenario, resolveScenario, type ScenarioRequest, type ScenarioResult } from './scenarios/run-scenario.js';
+export { SCENARIO_NAMES, SCENARIOS } from './scenarios/index.js';
+export type { ScenarioName, VariantName } from './scenarios/scenario.js';

@@ -1,0 +1,104 @@
+// Runs a scenario: its workers start together on worker threads over fresh shared memory, and its counts come
+// back with the time it took.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { describe } from '../describe.js';
+import { CONTROL_WORDS } from './control.js';
+import { SCENARIO_NAMES, SCENARIOS } from './index.js';
+import type { ScenarioName, ScenarioOptions, VariantName, WorkerReport } from './scenario.js';
+import type { ScenarioWorkerTask } from './scenario-worker.js';
+
+const WORKER_URL = new URL('./scenario-worker.js', import.meta.url);
+
+export const SCENARIO_DEFAULTS = { iters: 1_000_000, widen: false, workIters: 10, workers: 2 } as const;
+export const MAX_SCENARIO_ITERS = 100_000_000;
+export const MAX_SCENARIO_WORKERS = 64;
+export const MAX_WORK_ITERS = 1_000_000;
+
+export interface ScenarioRequest {
+  scenario: ScenarioName;
+  /** A variant the scenario has (default unlocked). */
+  variant?: VariantName;
+  iters?: number;
+  widen?: boolean;
+  workIters?: number;
+  workers?: number;
+}
+
+export interface ScenarioResult {
+  scenario: ScenarioName;
+  variant: VariantName;
+  /** The scenario's count: inconsistent pairs (pair), lost updates (counter), odd lengths (parity). */
+  countName: string;
+  count: number;
+  figures: Record<string, number>;
+  options: ScenarioOptions;
+  elapsedMs: number;
+}
+
+function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') throw new TypeError(`options.${name} must be a number, got ${describe(value)}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RangeError(`options.${name} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The request checked and completed; TypeError or RangeError naming the option otherwise. */
+export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
+  if (typeof request !== 'object' || request === null) throw new TypeError(`options must be an object, got ${describe(request)}`);
+  const known = new Set(['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers']);
+  const unknown = Object.keys(request).find((key) => !known.has(key));
+  if (unknown !== undefined) throw new TypeError(`options.${unknown} is not an option (options are ${[...known].join(', ')})`);
+  if (!SCENARIO_NAMES.includes(request.scenario)) {
+    throw new TypeError(`options.scenario must be one of ${SCENARIO_NAMES.map((n) => `'${n}'`).join(', ')}, got ${describe(request.scenario)}`);
+  }
+  const scenario = SCENARIOS[request.scenario];
+  const variant = request.variant ?? 'unlocked';
+  if (!scenario.variants.includes(variant)) {
+    throw new TypeError(`options.variant must be one of ${scenario.variants.map((v) => `'${v}'`).join(', ')} for ${scenario.name}, got ${describe(variant)}`);
+  }
+  if (request.widen !== undefined && typeof request.widen !== 'boolean') throw new TypeError(`options.widen must be a boolean, got ${describe(request.widen)}`);
+  return {
+    scenario: scenario.name,
+    variant,
+    iters: integer(request.iters, 'iters', SCENARIO_DEFAULTS.iters, 1, MAX_SCENARIO_ITERS),
+    widen: request.widen ?? SCENARIO_DEFAULTS.widen,
+    workIters: integer(request.workIters, 'workIters', SCENARIO_DEFAULTS.workIters, 0, MAX_WORK_ITERS),
+    workers: integer(request.workers, 'workers', SCENARIO_DEFAULTS.workers, 1, MAX_SCENARIO_WORKERS),
+  };
+}
+
+function startWorker(task: ScenarioWorkerTask): { worker: Worker; report: Promise<WorkerReport> } {
+  const worker = new Worker(WORKER_URL, { workerData: task });
+  const report = new Promise<WorkerReport>((resolve, reject) => {
+    let received: WorkerReport | undefined;
+    worker.once('message', (message: WorkerReport) => (received = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (received ? resolve(received) : reject(new Error(`tearlab: ${task.role} ${task.index} exited with code ${code} before reporting`))));
+  });
+  return { worker, report };
+}
+
+/** Runs the scenario once and counts what went wrong. */
+export async function runScenario(request: ScenarioRequest): Promise<ScenarioResult> {
+  const options = resolveScenario(request);
+  const scenario = SCENARIOS[options.scenario];
+  const shared = new SharedArrayBuffer(scenario.sharedBytes(options));
+  const control = new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT);
+  const roles = scenario.roles(options);
+  const writers = roles.filter((r) => r.writes).length;
+  const started = performance.now();
+  const workers = roles.map(({ role, writes }, index) =>
+    startWorker({ options, role, index, writes, writers, parties: roles.length, shared, control }),
+  );
+  try {
+    const reports = await Promise.all(workers.map((w) => w.report));
+    const { count, figures } = scenario.summarize(options, reports, shared);
+    return { scenario: options.scenario, variant: options.variant, countName: scenario.countName, count, figures: { ...figures }, options, elapsedMs: performance.now() - started };
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+// tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]:
+// the blog posts' other races, one line per variant.
+import { parseCount, parseFlags, UsageError } from '../parse.js';
+import { SCENARIO_NAMES, SCENARIOS } from './index.js';
+import { MAX_SCENARIO_ITERS, MAX_SCENARIO_WORKERS, MAX_WORK_ITERS, runScenario, SCENARIO_DEFAULTS, type ScenarioResult } from './run-scenario.js';
+import type { ScenarioName, VariantName } from './scenario.js';
+
+export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]
+  pair: a mover stores x=1, y=2, x=3, y=4; a checker counts pairs outside (0,0), (1,2), (3,4)   variants: ${SCENARIOS.pair.variants.join(', ')}
+  counter: --workers N (default ${SCENARIO_DEFAULTS.workers}) each add 1 and take a request id --iters times   variants: ${SCENARIOS.counter.variants.join(', ')}
+  parity: a writer does +1, +1, -1, -1 on a length; a checker counts odd lengths   variants: ${SCENARIOS.parity.variants.join(', ')}
+  Without --mode every variant runs. --iters (default ${SCENARIO_DEFAULTS.iters}) is each writing worker's loop count; --widen
+  (pair) does --work-iters (default ${SCENARIO_DEFAULTS.workIters}) steps of CPU work between the two stores.
+  Exit status: 0, or 1 when a fix (any variant but unlocked) counted anything.`;
+
+interface ScenarioCommand {
+  scenario: ScenarioName;
+  variants: VariantName[];
+  iters: number;
+  widen: boolean;
+  workIters: number;
+  workers: number;
+}
+
+/** The arguments of a scenario run; every mistake in them is a UsageError. */
+export function parseScenarioArgs(args: string[]): ScenarioCommand | 'help' {
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      scenario: { type: 'string' },
+      mode: { type: 'string' },
+      iters: { type: 'string' },
+      widen: { type: 'boolean' },
+      'work-iters': { type: 'string' },
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const name = values.scenario as ScenarioName;
+  if (!SCENARIO_NAMES.includes(name)) throw new UsageError(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, got '${values.scenario}'`);
+  const scenario = SCENARIOS[name];
+  const mode = values.mode as VariantName | undefined;
+  if (mode !== undefined && !scenario.variants.includes(mode)) {
+    throw new UsageError(`--mode for --scenario ${name} must be one of ${scenario.variants.join(', ')}, got '${mode}'`);
+  }
+  return {
+    scenario: name,
+    variants: mode === undefined ? [...scenario.variants] : [mode],
+    iters: values.iters === undefined ? SCENARIO_DEFAULTS.iters : parseCount(values.iters, '--iters', 1, MAX_SCENARIO_ITERS),
+    widen: values.widen ?? SCENARIO_DEFAULTS.widen,
+    workIters: values['work-iters'] === undefined ? SCENARIO_DEFAULTS.workIters : parseCount(values['work-iters'], '--work-iters', 0, MAX_WORK_ITERS),
+    workers: values.workers === undefined ? SCENARIO_DEFAULTS.workers : parseCount(values.workers, '--workers', 1, MAX_SCENARIO_WORKERS),
+  };
+}
+
+/** `mode=<variant> scenario=<name> <count>=<N>`, the scenario's other figures, and the time taken. */
+export function formatScenarioResult(result: ScenarioResult): string {
+  const pairs: [string, string | number][] = [
+    ['mode', result.variant],
+    ['scenario', result.scenario],
+    [result.countName, result.count],
+    ...Object.entries(result.figures),
+    ['iters', result.options.iters],
+    ['elapsed_s', (result.elapsedMs / 1000).toFixed(3)],
+  ];
+  if (result.scenario === 'pair') pairs.push(['widen', result.options.widen ? result.options.workIters : 0]);
+  if (result.scenario === 'counter') pairs.push(['workers', result.options.workers]);
+  return pairs.map(([key, value]) => `${key}=${value}`).join(' ');
+}
+
+export async function scenarioMain(args: string[]): Promise<number> {
+  const command = parseScenarioArgs(args);
+  if (command === 'help') {
+    console.log(SCENARIO_USAGE);
+    return 0;
+  }
+  const scenario = SCENARIOS[command.scenario];
+  console.log(`Scenario ${scenario.name}: ${scenario.source}`);
+  let fixFailed = false;
+  for (const variant of command.variants) {
+    const { scenario: name, iters, widen, workIters, workers } = command;
+    const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers });
+    console.log(formatScenarioResult(result));
+    if (variant !== 'unlocked' && result.count > 0) fixFailed = true;
+  }
+  return fixFailed ? 1 : 0;
+}

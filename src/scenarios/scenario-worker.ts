@@ -1,0 +1,35 @@
+// One worker of a scenario run: waits at the start barrier with the others, does its part, reports.
+import { parentPort, workerData } from 'node:worker_threads';
+import { arriveAndWait } from '../barrier.js';
+import { zeroCounters } from '../counters.js';
+import { JsMutex } from '../modes/js-mutex.js';
+import { CONTROL_WORDS, LOCK_WORD, WRITERS_DONE } from './control.js';
+import { SCENARIOS } from './index.js';
+import type { ScenarioOptions } from './scenario.js';
+
+export interface ScenarioWorkerTask {
+  options: ScenarioOptions;
+  role: string;
+  index: number;
+  /** Whether this worker writes; the others run until every writer is done. */
+  writes: boolean;
+  writers: number;
+  parties: number;
+  shared: SharedArrayBuffer;
+  control: SharedArrayBuffer;
+}
+
+const task = workerData as ScenarioWorkerTask;
+const control = new Int32Array(task.control, 0, CONTROL_WORDS);
+const scenario = SCENARIOS[task.options.scenario];
+arriveAndWait(control, task.parties);
+const report = scenario.work({
+  options: task.options,
+  role: task.role,
+  index: task.index,
+  shared: task.shared,
+  mutex: new JsMutex(control, LOCK_WORD, zeroCounters()),
+  writersDone: () => Atomics.load(control, WRITERS_DONE) >= task.writers,
+});
+if (task.writes) Atomics.add(control, WRITERS_DONE, 1);
+parentPort?.postMessage(report);

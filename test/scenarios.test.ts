@@ -1,0 +1,82 @@
+// The blog posts' other races (src/scenarios/): every fix counts nothing over a large fixed count, every racy form
+// shows its race on 2 or more cores (looked for in a bounded number of runs), and bad input is refused.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, runScenario, type ScenarioResult } from 'tearlab';
+import { parseScenarioArgs } from '../dist/src/scenarios/scenario-command.js';
+import { UsageError } from '../dist/src/parse.js';
+
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const MULTICORE = os.availableParallelism() >= 2;
+const ATTEMPTS = 20;
+
+async function untilSeen(run: () => Promise<ScenarioResult>, seen: (r: ScenarioResult) => boolean): Promise<ScenarioResult> {
+  let result = await run();
+  for (let attempt = 1; attempt < ATTEMPTS && !seen(result); attempt++) result = await run();
+  return result;
+}
+
+describe('the fixes count nothing', () => {
+  it.each([
+    ['pair', 'lock'], ['pair', 'publish'],
+    ['counter', 'lock'], ['counter', 'atomic'],
+    ['parity', 'lock'], ['parity', 'atomic'],
+  ] as const)('%s, %s: 0 over 200,000 rounds', async (scenario, variant) => {
+    const result = await runScenario({ scenario, variant, iters: 200_000 });
+    expect(result.count).toBe(0);
+    if (scenario === 'counter') expect(result.figures).toMatchObject({ expected: 400_000, actual: 400_000, duplicate_ids: 0 });
+    if (scenario === 'pair') expect(result.figures.passes).toBeGreaterThan(0);
+    if (scenario === 'parity') expect(result.figures.checks_before_first_odd).toBe(-1);
+  });
+});
+
+describe.runIf(MULTICORE)('the racy forms race', () => {
+  it('pair: the checker sees a half-updated pair, at one torn moment or more', async () => {
+    const result = await untilSeen(() => runScenario({ scenario: 'pair', iters: 100_000 }), (r) => r.count > 0);
+    expect(result.count).toBeGreaterThan(0);
+    expect(result.figures.torn_moments).toBeGreaterThan(0);
+    expect(result.figures.torn_moments).toBeLessThanOrEqual(result.count);
+  });
+
+  it('counter: updates are lost and request ids handed out twice; expected - actual is what was lost', async () => {
+    const result = await untilSeen(() => runScenario({ scenario: 'counter', iters: 100_000 }), (r) => r.count > 0 && r.figures.duplicate_ids > 0);
+    expect(result.count).toBeGreaterThan(0);
+    expect(result.count).toBe(result.figures.expected - result.figures.actual);
+    expect(result.figures.duplicate_ids).toBeGreaterThan(0);
+  });
+
+  it('parity: the checker sees an odd length, after some number of even ones', async () => {
+    const result = await untilSeen(() => runScenario({ scenario: 'parity', iters: 100_000 }), (r) => r.count > 0);
+    expect(result.count).toBeGreaterThan(0);
+    expect(result.figures.checks_before_first_odd).toBeGreaterThanOrEqual(0);
+    expect(result.figures.checks_before_first_odd).toBeLessThan(result.figures.checks);
+  });
+});
+
+describe('scenario input', () => {
+  it('refuses a scenario, variant or number that is not one, naming it', () => {
+    expect(() => resolveScenario({ scenario: 'pairs' as never })).toThrow(/^options\.scenario must be one of 'pair', 'counter', 'parity'/);
+    expect(() => resolveScenario({ scenario: 'pair', variant: 'atomic' })).toThrow(new TypeError("options.variant must be one of 'unlocked', 'lock', 'publish' for pair, got \"atomic\""));
+    expect(() => resolveScenario({ scenario: 'counter', workers: 0 })).toThrow(RangeError);
+    expect(() => resolveScenario({ scenario: 'counter', iters: 1.5 })).toThrow(/options\.iters/);
+    expect(() => resolveScenario({ scenario: 'pair', widen: 1 as never })).toThrow(TypeError);
+    expect(() => resolveScenario({ scenario: 'pair', time: 1 } as never)).toThrow(/options\.time is not an option/);
+    expect(resolveScenario({ scenario: 'pair' })).toEqual({ scenario: 'pair', variant: 'unlocked', iters: 1_000_000, widen: false, workIters: 10, workers: 2 });
+  });
+
+  it('the CLI: every variant without --mode, one with it, and one-line usage errors', () => {
+    expect(parseScenarioArgs(['--scenario', 'parity'])).toMatchObject({ variants: ['unlocked', 'lock', 'atomic'] });
+    expect(parseScenarioArgs(['--scenario', 'pair', '--mode', 'publish', '--widen', '--work-iters', '50'])).toMatchObject({ variants: ['publish'], widen: true, workIters: 50 });
+    for (const args of [['--scenario', 'nope'], ['--scenario', 'pair', '--mode', 'atomic'], ['--scenario', 'counter', '--workers', '0'], ['--scenario', 'pair', '--size', '64']]) {
+      expect(() => parseScenarioArgs(args)).toThrow(UsageError);
+    }
+    const run = spawnSync(process.execPath, [CLI, 'run', '--scenario', 'counter', '--iters', '20000'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Scenario counter: /);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['mode=unlocked', 'mode=lock', 'mode=atomic']);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^mode=\S+ scenario=counter lost=\d+ expected=40000 actual=\d+ ids=40000 duplicate_ids=\d+ iters=20000 elapsed_s=[\d.]+ workers=2$/);
+  });
+});
