@@ -77,6 +77,7 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
                                                                             kExported),
             InstanceMethod<&TearlabAddon::GilTakeCall>("gilTake", kExported),
             InstanceMethod<&TearlabAddon::GilDropCall>("gilDrop", kExported),
+            InstanceMethod<&TearlabAddon::GilSafePointCall>("gilSafePoint", kExported),
             InstanceMethod<&TearlabAddon::SetSwitchIntervalCall>("setSwitchInterval", kExported),
             InstanceMethod<&TearlabAddon::LockedCopy>("lockedCopy", kExported),
             InstanceMethod<&TearlabAddon::LockedSnapshot>("lockedSnapshot", kExported),
@@ -360,6 +361,13 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
     if (!GilHeldByThisThread()) return Napi::Boolean::New(info.Env(), false);
     GilDrop(counters_);
     return Napi::Boolean::New(info.Env(), true);
+  }
+
+  // gilSafePoint(): nothing but a safe point, where a thread holding the GIL hands it over if another asked (the
+  // scenarios' gil variant calls it after every load and store, as CPython checks between bytecodes).
+  Napi::Value GilSafePointCall(const Napi::CallbackInfo& info) {
+    GilSafePoint(counters_);
+    return info.Env().Undefined();
   }
 
   // setSwitchInterval(micros): the GIL's switch interval for the whole process, as sys.setswitchinterval sets it

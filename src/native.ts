@@ -57,6 +57,8 @@ export interface Binding {
   /** The calling thread takes or drops the GIL; whether it did anything. */
   gilTake(): boolean;
   gilDrop(): boolean;
+  /** A safe point: hands the GIL over if this thread holds it and another asked for it. */
+  gilSafePoint(): void;
   /** The GIL's switch interval for the whole process, in microseconds (0 counts as 1, as CPython clamps it). */
   setSwitchInterval(micros: number): void;
   lockedCopy(lock: Int32Array, dst: ArrayBufferView, src: ArrayBufferView): void;

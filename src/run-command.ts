@@ -123,7 +123,7 @@ export function parseRun(args: string[], env: NodeJS.ProcessEnv): RunCommand | '
 }
 
 /** --switch-interval: a duration up to MAX_SWITCH_INTERVAL_MS (shorter than 1us counts as 1us, as in CPython). */
-function parseSwitchInterval(text: string): number {
+export function parseSwitchInterval(text: string): number {
   const ms = parseDuration(text, '--switch-interval');
   if (ms > MAX_SWITCH_INTERVAL_MS) throw new UsageError(`--switch-interval must be at most ${MAX_SWITCH_INTERVAL_MS} ms, got '${text}'`);
   return Math.max(ms, MIN_SWITCH_INTERVAL_MS);

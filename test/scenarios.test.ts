@@ -55,19 +55,32 @@ describe.runIf(MULTICORE)('the racy forms race', () => {
   });
 });
 
+describe.runIf(MULTICORE)('under the GIL, with a safe point after every load and store', () => {
+  it('parity and counter still race: the GIL keeps each load and store whole, not the sequence of them', async () => {
+    const parity = await untilSeen(() => runScenario({ scenario: 'parity', variant: 'gil', iters: 200_000, switchIntervalMs: 0.05 }), (r) => r.count > 0);
+    expect(parity.count).toBeGreaterThan(0);
+    expect(parity.options.switchIntervalMs).toBe(0.05);
+    const counter = await untilSeen(() => runScenario({ scenario: 'counter', variant: 'gil', iters: 200_000, switchIntervalMs: 0.05 }), (r) => r.count > 0);
+    expect(counter.count).toBe(counter.figures.expected - counter.figures.actual);
+    expect(counter.count).toBeGreaterThan(0);
+  });
+});
+
 describe('scenario input', () => {
   it('refuses a scenario, variant or number that is not one, naming it', () => {
     expect(() => resolveScenario({ scenario: 'pairs' as never })).toThrow(/^options\.scenario must be one of 'pair', 'counter', 'parity'/);
-    expect(() => resolveScenario({ scenario: 'pair', variant: 'atomic' })).toThrow(new TypeError("options.variant must be one of 'unlocked', 'lock', 'publish' for pair, got \"atomic\""));
+    expect(() => resolveScenario({ scenario: 'pair', variant: 'atomic' })).toThrow(new TypeError("options.variant must be one of 'unlocked', 'gil', 'lock', 'publish' for pair, got \"atomic\""));
     expect(() => resolveScenario({ scenario: 'counter', workers: 0 })).toThrow(RangeError);
     expect(() => resolveScenario({ scenario: 'counter', iters: 1.5 })).toThrow(/options\.iters/);
     expect(() => resolveScenario({ scenario: 'pair', widen: 1 as never })).toThrow(TypeError);
     expect(() => resolveScenario({ scenario: 'pair', time: 1 } as never)).toThrow(/options\.time is not an option/);
-    expect(resolveScenario({ scenario: 'pair' })).toEqual({ scenario: 'pair', variant: 'unlocked', iters: 1_000_000, widen: false, workIters: 10, workers: 2 });
+    expect(() => resolveScenario({ scenario: 'parity', switchIntervalMs: 0 })).toThrow(/options\.switchIntervalMs/);
+    expect(resolveScenario({ scenario: 'pair' })).toEqual({ scenario: 'pair', variant: 'unlocked', iters: 1_000_000, widen: false, workIters: 10, workers: 2, switchIntervalMs: 5 });
   });
 
   it('the CLI: every variant without --mode, one with it, and one-line usage errors', () => {
-    expect(parseScenarioArgs(['--scenario', 'parity'])).toMatchObject({ variants: ['unlocked', 'lock', 'atomic'] });
+    expect(parseScenarioArgs(['--scenario', 'parity'])).toMatchObject({ variants: ['unlocked', 'gil', 'lock', 'atomic'] });
+    expect(parseScenarioArgs(['--scenario', 'parity', '--mode', 'gil', '--switch-interval', '1us'])).toMatchObject({ variants: ['gil'], switchIntervalMs: 0.001 });
     expect(parseScenarioArgs(['--scenario', 'pair', '--mode', 'publish', '--widen', '--work-iters', '50'])).toMatchObject({ variants: ['publish'], widen: true, workIters: 50 });
     for (const args of [['--scenario', 'nope'], ['--scenario', 'pair', '--mode', 'atomic'], ['--scenario', 'counter', '--workers', '0'], ['--scenario', 'pair', '--size', '64']]) {
       expect(() => parseScenarioArgs(args)).toThrow(UsageError);
@@ -76,7 +89,9 @@ describe('scenario input', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Scenario counter: /);
-    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['mode=unlocked', 'mode=lock', 'mode=atomic']);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^mode=\S+ scenario=counter lost=\d+ expected=40000 actual=\d+ ids=40000 duplicate_ids=\d+ iters=20000 elapsed_s=[\d.]+ workers=2$/);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['mode=unlocked', 'mode=gil', 'mode=lock', 'mode=atomic']);
+    for (const line of lines.slice(1)) {
+      expect(line).toMatch(/^mode=\S+ scenario=counter lost=\d+ expected=40000 actual=\d+ ids=40000 duplicate_ids=\d+ iters=20000 elapsed_s=[\d.]+ workers=2( switch_interval_ms=5)?$/);
+    }
   });
 });

@@ -9,7 +9,7 @@ const COUNTER = 0;
 const NEXT_ID = 1;
 const COUNTER_WORDS = 2;
 
-function increment({ options, shared, mutex }: WorkerContext): Record<string, number | Int32Array> {
+function increment({ options, shared, mutex, safePoint }: WorkerContext): Record<string, number | Int32Array> {
   const words = new Int32Array(shared, 0, COUNTER_WORDS);
   const ids = new Int32Array(options.iters);
   for (let i = 0; i < options.iters; i++) {
@@ -26,9 +26,14 @@ function increment({ options, shared, mutex }: WorkerContext): Record<string, nu
       mutex.unlock();
       ids[i] = id;
     } else {
-      Atomics.store(words, COUNTER, Atomics.load(words, COUNTER) + 1);
+      const count = Atomics.load(words, COUNTER);
+      safePoint();
+      Atomics.store(words, COUNTER, count + 1);
+      safePoint();
       const id = Atomics.load(words, NEXT_ID);
+      safePoint();
       Atomics.store(words, NEXT_ID, id + 1);
+      safePoint();
       ids[i] = id;
     }
   }
@@ -51,7 +56,7 @@ function duplicateIds(reports: readonly Record<string, number | Int32Array>[], e
 export const counter: Scenario = {
   name: 'counter',
   countName: 'lost',
-  variants: ['unlocked', 'lock', 'atomic'],
+  variants: ['unlocked', 'gil', 'lock', 'atomic'],
   source: 'my_dict[\'counter\'] += 1 in several threads (lost on free-threaded 3.13), and request_id = self._next_id; self._next_id += 1 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => COUNTER_WORDS * Int32Array.BYTES_PER_ELEMENT,
   roles: (options) => Array.from({ length: options.workers }, () => ({ role: 'incrementer', writes: true })),

@@ -20,7 +20,7 @@ function consistent(x: number, y: number): boolean {
   return (x === 0 && y === 0) || (x === 1 && y === 2) || (x === 3 && y === 4);
 }
 
-function move({ options, shared, mutex }: WorkerContext): Record<string, number> {
+function move({ options, shared, mutex, safePoint }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PAIR_WORDS);
   const published = new BigInt64Array(shared, PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT, 1);
   const work = options.widen ? options.workIters : 0;
@@ -43,18 +43,22 @@ function move({ options, shared, mutex }: WorkerContext): Record<string, number>
       mutex.unlock();
     } else {
       Atomics.store(words, X, 1);
+      safePoint();
       sink += busyWork(work);
       Atomics.store(words, Y, 2);
+      safePoint();
       Atomics.store(words, X, 3);
+      safePoint();
       sink += busyWork(work);
       Atomics.store(words, Y, 4);
+      safePoint();
     }
     Atomics.store(words, ROUND, round);
   }
   return { rounds: options.iters, sink };
 }
 
-function check({ options, shared, mutex, writersDone }: WorkerContext): Record<string, number> {
+function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PAIR_WORDS);
   const published = new BigInt64Array(shared, PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT, 1);
   let passes = 0;
@@ -75,7 +79,9 @@ function check({ options, shared, mutex, writersDone }: WorkerContext): Record<s
       mutex.unlock();
     } else {
       x = Atomics.load(words, X);
+      safePoint();
       y = Atomics.load(words, Y);
+      safePoint();
     }
     passes++;
     if (!consistent(x, y)) {
@@ -93,7 +99,7 @@ function check({ options, shared, mutex, writersDone }: WorkerContext): Record<s
 export const pair: Scenario = {
   name: 'pair',
   countName: 'inconsistent',
-  variants: ['unlocked', 'lock', 'publish'],
+  variants: ['unlocked', 'gil', 'lock', 'publish'],
   source: '"The GIL Was Your Lock", act 1: uv run --python 3.14t data_races/classic_data_race.py (Config: ITERS=1000000, WIDEN=False, WORK_ITERS=10; "Inconsistent states observed", 0 under 3.14+gil)',
   sharedBytes: () => PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT + PUBLISHED_BYTES,
   roles: () => [

@@ -8,11 +8,16 @@ const LENGTH = 0;
 const PARITY_WORDS = 1;
 
 /** One `len += delta`: a load and a store, each whole, with nothing to keep another thread from running between. */
-function step(words: Int32Array, delta: number): void {
-  Atomics.store(words, LENGTH, Atomics.load(words, LENGTH) + delta);
+function step(words: Int32Array, delta: number, safePoint: () => void): void {
+  const length = Atomics.load(words, LENGTH);
+  safePoint();
+  Atomics.store(words, LENGTH, length + delta);
+  safePoint();
 }
 
-function write({ options, shared, mutex }: WorkerContext): Record<string, number> {
+const NO_SAFE_POINT = () => undefined;
+
+function write({ options, shared, mutex, safePoint }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PARITY_WORDS);
   for (let i = 0; i < options.iters; i++) {
     if (options.variant === 'atomic') {
@@ -20,24 +25,24 @@ function write({ options, shared, mutex }: WorkerContext): Record<string, number
       Atomics.sub(words, LENGTH, 2);
     } else if (options.variant === 'lock') {
       mutex.lock();
-      step(words, 1);
-      step(words, 1);
+      step(words, 1, NO_SAFE_POINT);
+      step(words, 1, NO_SAFE_POINT);
       mutex.unlock();
       mutex.lock();
-      step(words, -1);
-      step(words, -1);
+      step(words, -1, NO_SAFE_POINT);
+      step(words, -1, NO_SAFE_POINT);
       mutex.unlock();
     } else {
-      step(words, 1);
-      step(words, 1);
-      step(words, -1);
-      step(words, -1);
+      step(words, 1, safePoint);
+      step(words, 1, safePoint);
+      step(words, -1, safePoint);
+      step(words, -1, safePoint);
     }
   }
   return { rounds: options.iters };
 }
 
-function check({ options, shared, mutex, writersDone }: WorkerContext): Record<string, number> {
+function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PARITY_WORDS);
   let checks = 0;
   let odd = 0;
@@ -50,6 +55,7 @@ function check({ options, shared, mutex, writersDone }: WorkerContext): Record<s
       mutex.unlock();
     } else {
       length = Atomics.load(words, LENGTH);
+      safePoint();
     }
     if (length % 2 !== 0) {
       if (odd === 0) beforeFirstOdd = checks;
@@ -63,7 +69,7 @@ function check({ options, shared, mutex, writersDone }: WorkerContext): Record<s
 export const parity: Scenario = {
   name: 'parity',
   countName: 'odd',
-  variants: ['unlocked', 'lock', 'atomic'],
+  variants: ['unlocked', 'gil', 'lock', 'atomic'],
   source: 'insert_fn: list.append(1); list.append(1); list.pop(); list.pop() against size_fn: assert len(list) % 2 == 0 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => PARITY_WORDS * Int32Array.BYTES_PER_ELEMENT,
   roles: () => [

@@ -3,6 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { describe } from '../describe.js';
+import { binding } from '../native.js';
+import { MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS } from '../options.js';
 import { CONTROL_WORDS } from './control.js';
 import { SCENARIO_NAMES, SCENARIOS } from './index.js';
 import type { ScenarioName, ScenarioOptions, VariantName, WorkerReport } from './scenario.js';
@@ -10,7 +12,7 @@ import type { ScenarioWorkerTask } from './scenario-worker.js';
 
 const WORKER_URL = new URL('./scenario-worker.js', import.meta.url);
 
-export const SCENARIO_DEFAULTS = { iters: 1_000_000, widen: false, workIters: 10, workers: 2 } as const;
+export const SCENARIO_DEFAULTS = { iters: 1_000_000, widen: false, workIters: 10, workers: 2, switchIntervalMs: 5 } as const;
 export const MAX_SCENARIO_ITERS = 100_000_000;
 export const MAX_SCENARIO_WORKERS = 64;
 export const MAX_WORK_ITERS = 1_000_000;
@@ -23,6 +25,8 @@ export interface ScenarioRequest {
   widen?: boolean;
   workIters?: number;
   workers?: number;
+  /** gil: the switch interval in milliseconds (default 5, as sys.setswitchinterval; shorter than 1 µs counts as 1 µs). */
+  switchIntervalMs?: number;
 }
 
 export interface ScenarioResult {
@@ -45,10 +49,19 @@ function integer(value: unknown, name: string, fallback: number, min: number, ma
   return value;
 }
 
+function switchInterval(value: unknown): number {
+  if (value === undefined) return SCENARIO_DEFAULTS.switchIntervalMs;
+  if (typeof value !== 'number') throw new TypeError(`options.switchIntervalMs must be a number, got ${describe(value)}`);
+  if (!(value > 0) || !(value <= MAX_SWITCH_INTERVAL_MS)) {
+    throw new RangeError(`options.switchIntervalMs must be more than 0 and at most ${MAX_SWITCH_INTERVAL_MS} milliseconds, got ${describe(value)}`);
+  }
+  return Math.max(value, MIN_SWITCH_INTERVAL_MS);
+}
+
 /** The request checked and completed; TypeError or RangeError naming the option otherwise. */
 export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
   if (typeof request !== 'object' || request === null) throw new TypeError(`options must be an object, got ${describe(request)}`);
-  const known = new Set(['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers']);
+  const known = new Set(['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers', 'switchIntervalMs']);
   const unknown = Object.keys(request).find((key) => !known.has(key));
   if (unknown !== undefined) throw new TypeError(`options.${unknown} is not an option (options are ${[...known].join(', ')})`);
   if (!SCENARIO_NAMES.includes(request.scenario)) {
@@ -67,6 +80,7 @@ export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
     widen: request.widen ?? SCENARIO_DEFAULTS.widen,
     workIters: integer(request.workIters, 'workIters', SCENARIO_DEFAULTS.workIters, 0, MAX_WORK_ITERS),
     workers: integer(request.workers, 'workers', SCENARIO_DEFAULTS.workers, 1, MAX_SCENARIO_WORKERS),
+    switchIntervalMs: switchInterval(request.switchIntervalMs),
   };
 }
 
@@ -88,6 +102,8 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
   const shared = new SharedArrayBuffer(scenario.sharedBytes(options));
   const control = new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT);
   const roles = scenario.roles(options);
+  // Process-wide, as sys.setswitchinterval is; only the gil variant waits on it.
+  binding.setSwitchInterval(Math.round(options.switchIntervalMs * 1000));
   const writers = roles.filter((r) => r.writes).length;
   const started = performance.now();
   const workers = roles.map(({ role, writes }, index) =>

@@ -1,16 +1,19 @@
 // tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]:
 // the blog posts' other races, one line per variant.
 import { parseCount, parseFlags, UsageError } from '../parse.js';
+import { parseSwitchInterval } from '../run-command.js';
 import { SCENARIO_NAMES, SCENARIOS } from './index.js';
 import { MAX_SCENARIO_ITERS, MAX_SCENARIO_WORKERS, MAX_WORK_ITERS, runScenario, SCENARIO_DEFAULTS, type ScenarioResult } from './run-scenario.js';
 import type { ScenarioName, VariantName } from './scenario.js';
 
 export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]
+                   [--switch-interval DURATION]
   pair: a mover stores x=1, y=2, x=3, y=4; a checker counts pairs outside (0,0), (1,2), (3,4)   variants: ${SCENARIOS.pair.variants.join(', ')}
   counter: --workers N (default ${SCENARIO_DEFAULTS.workers}) each add 1 and take a request id --iters times   variants: ${SCENARIOS.counter.variants.join(', ')}
   parity: a writer does +1, +1, -1, -1 on a length; a checker counts odd lengths   variants: ${SCENARIOS.parity.variants.join(', ')}
   Without --mode every variant runs. --iters (default ${SCENARIO_DEFAULTS.iters}) is each writing worker's loop count; --widen
-  (pair) does --work-iters (default ${SCENARIO_DEFAULTS.workIters}) steps of CPU work between the two stores.
+  (pair) does --work-iters (default ${SCENARIO_DEFAULTS.workIters}) steps of CPU work between the two stores. gil runs the racy
+  form under the GIL with a safe point after every load and store; --switch-interval (default 5ms) as for the gil mode.
   Exit status: 0, or 1 when a fix (any variant but unlocked) counted anything.`;
 
 interface ScenarioCommand {
@@ -20,6 +23,7 @@ interface ScenarioCommand {
   widen: boolean;
   workIters: number;
   workers: number;
+  switchIntervalMs: number;
 }
 
 /** The arguments of a scenario run; every mistake in them is a UsageError. */
@@ -35,6 +39,7 @@ export function parseScenarioArgs(args: string[]): ScenarioCommand | 'help' {
       widen: { type: 'boolean' },
       'work-iters': { type: 'string' },
       workers: { type: 'string' },
+      'switch-interval': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,6 +58,7 @@ export function parseScenarioArgs(args: string[]): ScenarioCommand | 'help' {
     widen: values.widen ?? SCENARIO_DEFAULTS.widen,
     workIters: values['work-iters'] === undefined ? SCENARIO_DEFAULTS.workIters : parseCount(values['work-iters'], '--work-iters', 0, MAX_WORK_ITERS),
     workers: values.workers === undefined ? SCENARIO_DEFAULTS.workers : parseCount(values.workers, '--workers', 1, MAX_SCENARIO_WORKERS),
+    switchIntervalMs: values['switch-interval'] === undefined ? SCENARIO_DEFAULTS.switchIntervalMs : parseSwitchInterval(values['switch-interval']),
   };
 }
 
@@ -68,6 +74,7 @@ export function formatScenarioResult(result: ScenarioResult): string {
   ];
   if (result.scenario === 'pair') pairs.push(['widen', result.options.widen ? result.options.workIters : 0]);
   if (result.scenario === 'counter') pairs.push(['workers', result.options.workers]);
+  if (result.variant === 'gil') pairs.push(['switch_interval_ms', result.options.switchIntervalMs]);
   return pairs.map(([key, value]) => `${key}=${value}`).join(' ');
 }
 
@@ -81,8 +88,8 @@ export async function scenarioMain(args: string[]): Promise<number> {
   console.log(`Scenario ${scenario.name}: ${scenario.source}`);
   let fixFailed = false;
   for (const variant of command.variants) {
-    const { scenario: name, iters, widen, workIters, workers } = command;
-    const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers });
+    const { scenario: name, iters, widen, workIters, workers, switchIntervalMs } = command;
+    const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs });
     console.log(formatScenarioResult(result));
     if (variant !== 'unlocked' && result.count > 0) fixFailed = true;
   }

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from '../barrier.js';
 import { zeroCounters } from '../counters.js';
 import { JsMutex } from '../modes/js-mutex.js';
+import { binding } from '../native.js';
 import { CONTROL_WORDS, LOCK_WORD, WRITERS_DONE } from './control.js';
 import { SCENARIOS } from './index.js';
 import type { ScenarioOptions } from './scenario.js';
@@ -22,7 +23,11 @@ export interface ScenarioWorkerTask {
 const task = workerData as ScenarioWorkerTask;
 const control = new Int32Array(task.control, 0, CONTROL_WORDS);
 const scenario = SCENARIOS[task.options.scenario];
+// Under the GIL a worker holds it while it runs, as a Python thread does: from the start barrier, where it waits
+// without it, to the end.
+const underGil = task.options.variant === 'gil';
 arriveAndWait(control, task.parties);
+if (underGil) binding.gilTake();
 const report = scenario.work({
   options: task.options,
   role: task.role,
@@ -30,6 +35,8 @@ const report = scenario.work({
   shared: task.shared,
   mutex: new JsMutex(control, LOCK_WORD, zeroCounters()),
   writersDone: () => Atomics.load(control, WRITERS_DONE) >= task.writers,
+  safePoint: underGil ? () => binding.gilSafePoint() : () => undefined,
 });
 if (task.writes) Atomics.add(control, WRITERS_DONE, 1);
+if (underGil) binding.gilDrop();
 parentPort?.postMessage(report);

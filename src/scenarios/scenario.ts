@@ -10,8 +10,12 @@ import type { JsMutex } from '../modes/js-mutex.js';
 
 export type ScenarioName = 'pair' | 'counter' | 'parity';
 
-/** unlocked: the racy form; lock: a mutex around every compound step; publish and atomic: the scenario's own fix. */
-export type VariantName = 'unlocked' | 'lock' | 'publish' | 'atomic';
+/**
+ * unlocked: the racy form; gil: the same under the GIL of native/gil.h, with a safe point after every load and
+ * store (as CPython may switch threads between any two bytecodes); lock: a mutex around every compound step;
+ * publish and atomic: the scenario's own fix.
+ */
+export type VariantName = 'unlocked' | 'gil' | 'lock' | 'publish' | 'atomic';
 
 export interface ScenarioOptions {
   scenario: ScenarioName;
@@ -23,6 +27,8 @@ export interface ScenarioOptions {
   workIters: number;
   /** counter: the workers that increment. */
   workers: number;
+  /** gil: the switch interval in milliseconds (process-wide, as sys.setswitchinterval). */
+  switchIntervalMs: number;
 }
 
 /** What one worker gets: the scenario's shared words, its role and index, and a mutex over the lock word. */
@@ -34,6 +40,8 @@ export interface WorkerContext {
   readonly mutex: JsMutex;
   /** Whether the workers that write are done (the checkers stop then). */
   readonly writersDone: () => boolean;
+  /** Called after every load and store of the racy form: the GIL's safe point under gil, nothing otherwise. */
+  readonly safePoint: () => void;
 }
 
 /** A worker's report: plain numbers, and for the request ids the ids it was handed. */
