@@ -3,7 +3,6 @@
 // worker_threads. Allocates the shared memory, starts writers and readers
 // together, stops them on iters or time, and gathers what they counted.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { open, opened } from './barrier.js';
 import { addCounters, zeroCounters } from './counters.js';
 import { environment } from './environment.js';
@@ -17,24 +16,12 @@ import { placementResult, type PlacementPlan, type WorkerPlacement } from './pla
 import { runFigures, type TearingResult } from './results.js';
 import { allocateRun } from './run-memory.js';
 import { startWatchdog } from './watchdog.js';
+import { startWorker } from './worker-start.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const PROGRESS_PERIOD_MS = 100;
 
-function startWorker(task: WorkerTask): { worker: Worker; report: Promise<WorkerReport> } {
-  const worker = new Worker(WORKER_URL, { workerData: task });
-  const report = new Promise<WorkerReport>((resolve, reject) => {
-    let received: WorkerReport | undefined;
-    worker.once('message', (message: WorkerReport) => (received = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (received) resolve(received);
-      else reject(new Error(`tearlab: ${task.role} ${task.index} exited with code ${code} before reporting`));
-    });
-  });
-  return { worker, report };
-}
 
 function readProgress(control: Int32Array, readers: number): number {
   let total = 0;
@@ -102,10 +89,10 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
   const base = { mode, size, offset, writers, readers, iters, regions, workspace, control: control.buffer, batch };
   const started = [
     ...Array.from({ length: writers }, (_, index) =>
-      startWorker({ ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index], anatomySample: 0 }),
+      startWorker<WorkerReport, WorkerTask>(WORKER_URL, { ...base, role: 'writer', index, pace: NORMAL_READ_PACE, cpu: plan.cpus[index], anatomySample: 0 }),
     ),
     ...Array.from({ length: readers }, (_, index) =>
-      startWorker({
+      startWorker<WorkerReport, WorkerTask>(WORKER_URL, {
         ...base,
         role: 'reader',
         index,

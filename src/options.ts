@@ -131,7 +131,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof TearingOptions>([
 ]);
 
 /** The switch interval in milliseconds, clamped up to 1 µs as CPython clamps it. */
-function switchIntervalOption(value: unknown): number {
+export function switchIntervalOption(value: unknown): number {
   if (value === undefined) return DEFAULTS.switchIntervalMs;
   if (typeof value !== 'number') throw new TypeError(`options.switchIntervalMs must be a number, got ${describe(value)}`);
   if (!(value > 0) || !(value <= MAX_SWITCH_INTERVAL_MS)) {

@@ -1,10 +1,10 @@
 // Runs a scenario: its workers start together on worker threads over fresh shared memory, and its counts come
 // back with the time it took.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { describe } from '../describe.js';
+import { startWorker } from '../worker-start.js';
 import { binding } from '../native.js';
-import { MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS } from '../options.js';
+import { switchIntervalOption } from '../options.js';
 import { CONTROL_WORDS } from './control.js';
 import { SCENARIO_NAMES, SCENARIOS } from './index.js';
 import type { ScenarioName, ScenarioOptions, VariantName, WorkerReport } from './scenario.js';
@@ -49,14 +49,6 @@ function integer(value: unknown, name: string, fallback: number, min: number, ma
   return value;
 }
 
-function switchInterval(value: unknown): number {
-  if (value === undefined) return SCENARIO_DEFAULTS.switchIntervalMs;
-  if (typeof value !== 'number') throw new TypeError(`options.switchIntervalMs must be a number, got ${describe(value)}`);
-  if (!(value > 0) || !(value <= MAX_SWITCH_INTERVAL_MS)) {
-    throw new RangeError(`options.switchIntervalMs must be more than 0 and at most ${MAX_SWITCH_INTERVAL_MS} milliseconds, got ${describe(value)}`);
-  }
-  return Math.max(value, MIN_SWITCH_INTERVAL_MS);
-}
 
 /** The request checked and completed; TypeError or RangeError naming the option otherwise. */
 export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
@@ -80,20 +72,10 @@ export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
     widen: request.widen ?? SCENARIO_DEFAULTS.widen,
     workIters: integer(request.workIters, 'workIters', SCENARIO_DEFAULTS.workIters, 0, MAX_WORK_ITERS),
     workers: integer(request.workers, 'workers', SCENARIO_DEFAULTS.workers, 1, MAX_SCENARIO_WORKERS),
-    switchIntervalMs: switchInterval(request.switchIntervalMs),
+    switchIntervalMs: switchIntervalOption(request.switchIntervalMs),
   };
 }
 
-function startWorker(task: ScenarioWorkerTask): { worker: Worker; report: Promise<WorkerReport> } {
-  const worker = new Worker(WORKER_URL, { workerData: task });
-  const report = new Promise<WorkerReport>((resolve, reject) => {
-    let received: WorkerReport | undefined;
-    worker.once('message', (message: WorkerReport) => (received = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (received ? resolve(received) : reject(new Error(`tearlab: ${task.role} ${task.index} exited with code ${code} before reporting`))));
-  });
-  return { worker, report };
-}
 
 /** Runs the scenario once and counts what went wrong. */
 export async function runScenario(request: ScenarioRequest): Promise<ScenarioResult> {
@@ -107,7 +89,7 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
   const writers = roles.filter((r) => r.writes).length;
   const started = performance.now();
   const workers = roles.map(({ role, writes }, index) =>
-    startWorker({ options, role, index, writes, writers, parties: roles.length, shared, control }),
+    startWorker<WorkerReport, ScenarioWorkerTask>(WORKER_URL, { options, role, index, writes, writers, parties: roles.length, shared, control }),
   );
   try {
     const reports = await Promise.all(workers.map((w) => w.report));
