@@ -17,7 +17,8 @@
         "native/native_run.cc",
         "native/native_run_call.cc",
         "native/outcome_tally.cc",
-        "native/region_args.cc"
+        "native/region_args.cc",
+        "native/scenario_steps.cc"
       ],
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -24,6 +24,7 @@
 #include "native_run_call.h"
 #include "outcome_tally.h"
 #include "region_args.h"
+#include "scenario_steps.h"
 #include "seqlock.h"
 #include "shared_lock.h"
 
@@ -33,6 +34,8 @@ namespace {
 
 constexpr size_t kIntactTableBytes = 256;
 constexpr uint64_t kMaxAlignment = 4096;
+// The most steps one globalAddSteps call takes.
+constexpr uint64_t kMaxAddSteps = 1000;
 // The longest switch interval setSwitchInterval takes: 1,000 s.
 constexpr uint64_t kMaxSwitchIntervalMicros = 1000000000;
 
@@ -79,6 +82,10 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
             InstanceMethod<&TearlabAddon::GilDropCall>("gilDrop", kExported),
             InstanceMethod<&TearlabAddon::GilSafePointCall>("gilSafePoint", kExported),
             InstanceMethod<&TearlabAddon::SetSwitchIntervalCall>("setSwitchInterval", kExported),
+            InstanceMethod<&TearlabAddon::GlobalPairStoreCall>("globalPairStore", kExported),
+            InstanceMethod<&TearlabAddon::GlobalPairLoadCall>("globalPairLoad", kExported),
+            InstanceMethod<&TearlabAddon::GlobalAddStepsCall>("globalAddSteps", kExported),
+            InstanceMethod<&TearlabAddon::GlobalLoadCall>("globalLoad", kExported),
             InstanceMethod<&TearlabAddon::LockedCopy>("lockedCopy", kExported),
             InstanceMethod<&TearlabAddon::LockedSnapshot>("lockedSnapshot", kExported),
             InstanceMethod<&TearlabAddon::SeqlockWrite>("seqlockWrite", kExported),
@@ -375,6 +382,37 @@ class TearlabAddon : public Napi::Addon<TearlabAddon> {
   Napi::Value SetSwitchIntervalCall(const Napi::CallbackInfo& info) {
     SetSwitchInterval(static_cast<uint32_t>(RequireCount(info.Env(), info[0], "micros", kMaxSwitchIntervalMicros)));
     return info.Env().Undefined();
+  }
+
+  // The scenarios' global-lock steps (native/scenario_steps.h). globalPairStore(words, x, y) and
+  // globalPairLoad(words, out): words[0] and words[1] stored, or loaded into out; globalAddSteps(words, index,
+  // delta, steps) -> the value before; globalLoad(words, index).
+  Napi::Value GlobalPairStoreCall(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    int32_t* words = RequireWordView(env, info[0], "words", 2).data;
+    GlobalPairStore(words, RequireInt32(env, info[1], "x"), RequireInt32(env, info[2], "y"), counters_);
+    return env.Undefined();
+  }
+  Napi::Value GlobalPairLoadCall(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    int32_t* words = RequireWordView(env, info[0], "words", 2).data;
+    int32_t* out = RequireWordView(env, info[1], "out", 2).data;
+    GlobalPairLoad(words, out, counters_);
+    return env.Undefined();
+  }
+  Napi::Value GlobalAddStepsCall(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const WordView words = RequireWordView(env, info[0], "words", 1);
+    const size_t index = static_cast<size_t>(RequireCount(env, info[1], "index", words.length - 1));
+    const int32_t delta = RequireInt32(env, info[2], "delta");
+    const uint32_t steps = static_cast<uint32_t>(RequireCount(env, info[3], "steps", kMaxAddSteps));
+    return Napi::Number::New(env, GlobalAddSteps(words.data, index, delta, steps, counters_));
+  }
+  Napi::Value GlobalLoadCall(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const WordView words = RequireWordView(env, info[0], "words", 1);
+    const size_t index = static_cast<size_t>(RequireCount(env, info[1], "index", words.length - 1));
+    return Napi::Number::New(env, GlobalLoad(words.data, index, counters_));
   }
 
   // The floor of an addon call: does nothing.

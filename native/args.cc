@@ -149,6 +149,15 @@ double* RequireFloat64View(napi_env env, napi_value value, const char* name, siz
                                                 "a Float64Array", min_length, &length));
 }
 
+int32_t RequireInt32(napi_env env, napi_value value, const char* name) {
+  double number;
+  if (napi_get_value_double(env, value, &number) != napi_ok) ThrowTypeError(env, name, "a number");
+  if (!(number >= INT32_MIN && number <= INT32_MAX) || std::trunc(number) != number) {
+    ThrowRangeError(env, std::string("The \"") + name + "\" argument must be a 32-bit integer, got " + FormatNumber(number));
+  }
+  return static_cast<int32_t>(number);
+}
+
 uint64_t RequireCount(napi_env env, napi_value value, const char* name, uint64_t limit) {
   const double number = RequireSafeInteger(env, value, name);
   if (number > static_cast<double>(limit)) {

@@ -56,6 +56,9 @@ size_t RequireByteCount(napi_env env, napi_value value, const char* name,
 // Number.MAX_SAFE_INTEGER: the largest count a JavaScript number holds exactly.
 inline constexpr uint64_t kMaxSafeCount = (1ULL << 53) - 1;
 
+// An integer from INT32_MIN to INT32_MAX (TypeError for a non-number, RangeError otherwise).
+int32_t RequireInt32(napi_env env, napi_value value, const char* name);
+
 // A non-negative safe integer no larger than `limit` (RangeError otherwise).
 uint64_t RequireCount(napi_env env, napi_value value, const char* name,
                       uint64_t limit);

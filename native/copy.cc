@@ -48,12 +48,16 @@ void CopyWithMode(uint8_t* dst, const uint8_t* src, size_t n, CopyMode mode,
     if (holding != hold_for_copy) hold_for_copy ? GilDrop(counters) : GilTake(counters);
     return;
   }
-  std::unique_lock<std::mutex> hold(global_lock, std::try_to_lock);
-  if (!hold.owns_lock()) {
-    ++counters[kLockWaits];
-    hold.lock();
-  }
+  GlobalLockGuard hold(counters);
   PacedCopy(dst, src, n, pace);
 }
+
+GlobalLockGuard::GlobalLockGuard(Counters& counters) {
+  if (global_lock.try_lock()) return;
+  ++counters[kLockWaits];
+  global_lock.lock();
+}
+
+GlobalLockGuard::~GlobalLockGuard() { global_lock.unlock(); }
 
 }  // namespace tearlab

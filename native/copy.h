@@ -27,6 +27,15 @@ struct ReadPace {
 inline constexpr uint32_t kMaxReadChunks = 1u << 20;
 inline constexpr uint32_t kMaxReadPauseMicros = 1000000;
 
+// Holds the process-wide lock of the global-lock mode while it lives, counting a lock wait when it was taken.
+class GlobalLockGuard {
+ public:
+  explicit GlobalLockGuard(Counters& counters);
+  ~GlobalLockGuard();
+  GlobalLockGuard(const GlobalLockGuard&) = delete;
+  GlobalLockGuard& operator=(const GlobalLockGuard&) = delete;
+};
+
 // memmove, so overlapping dst and src are defined behaviour.
 void PacedCopy(uint8_t* dst, const uint8_t* src, size_t n, const ReadPace& pace);
 

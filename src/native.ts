@@ -59,6 +59,11 @@ export interface Binding {
   gilDrop(): boolean;
   /** A safe point: hands the GIL over if this thread holds it and another asked for it. */
   gilSafePoint(): void;
+  /** The scenarios' compound steps, each inside one call holding the global lock (native/scenario_steps.h). */
+  globalPairStore(words: Int32Array, x: number, y: number): void;
+  globalPairLoad(words: Int32Array, out: Int32Array): void;
+  globalAddSteps(words: Int32Array, index: number, delta: number, steps: number): number;
+  globalLoad(words: Int32Array, index: number): number;
   /** The GIL's switch interval for the whole process, in microseconds (0 counts as 1, as CPython clamps it). */
   setSwitchInterval(micros: number): void;
   lockedCopy(lock: Int32Array, dst: ArrayBufferView, src: ArrayBufferView): void;

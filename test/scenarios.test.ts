@@ -1,5 +1,6 @@
-// The blog posts' other races (src/scenarios/): every fix counts nothing over a large fixed count, every racy form
-// shows its race on 2 or more cores (looked for in a bounded number of runs), and bad input is refused.
+// The blog posts' other races (src/scenarios/): every fix (and the global lock around each compound step) counts
+// nothing over a large fixed count, every racy form shows its race on 2 or more cores (looked for in a bounded
+// number of runs), and bad input is refused.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +21,9 @@ async function untilSeen(run: () => Promise<ScenarioResult>, seen: (r: ScenarioR
 
 describe('the fixes count nothing', () => {
   it.each([
-    ['pair', 'lock'], ['pair', 'publish'],
-    ['counter', 'lock'], ['counter', 'atomic'],
-    ['parity', 'lock'], ['parity', 'atomic'],
+    ['pair', 'global-lock'], ['pair', 'lock'], ['pair', 'publish'],
+    ['counter', 'global-lock'], ['counter', 'lock'], ['counter', 'atomic'],
+    ['parity', 'global-lock'], ['parity', 'lock'], ['parity', 'atomic'],
   ] as const)('%s, %s: 0 over 200,000 rounds', async (scenario, variant) => {
     const result = await runScenario({ scenario, variant, iters: 200_000 });
     expect(result.count).toBe(0);
@@ -69,7 +70,7 @@ describe.runIf(MULTICORE)('under the GIL, with a safe point after every load and
 describe('scenario input', () => {
   it('refuses a scenario, variant or number that is not one, naming it', () => {
     expect(() => resolveScenario({ scenario: 'pairs' as never })).toThrow(/^options\.scenario must be one of 'pair', 'counter', 'parity'/);
-    expect(() => resolveScenario({ scenario: 'pair', variant: 'atomic' })).toThrow(new TypeError("options.variant must be one of 'unlocked', 'gil', 'lock', 'publish' for pair, got \"atomic\""));
+    expect(() => resolveScenario({ scenario: 'pair', variant: 'atomic' })).toThrow(new TypeError("options.variant must be one of 'unlocked', 'global-lock', 'gil', 'lock', 'publish' for pair, got \"atomic\""));
     expect(() => resolveScenario({ scenario: 'counter', workers: 0 })).toThrow(RangeError);
     expect(() => resolveScenario({ scenario: 'counter', iters: 1.5 })).toThrow(/options\.iters/);
     expect(() => resolveScenario({ scenario: 'pair', widen: 1 as never })).toThrow(TypeError);
@@ -79,7 +80,7 @@ describe('scenario input', () => {
   });
 
   it('the CLI: every variant without --mode, one with it, and one-line usage errors', () => {
-    expect(parseScenarioArgs(['--scenario', 'parity'])).toMatchObject({ variants: ['unlocked', 'gil', 'lock', 'atomic'] });
+    expect(parseScenarioArgs(['--scenario', 'parity'])).toMatchObject({ variants: ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'] });
     expect(parseScenarioArgs(['--scenario', 'parity', '--mode', 'gil', '--switch-interval', '1us'])).toMatchObject({ variants: ['gil'], switchIntervalMs: 0.001 });
     expect(parseScenarioArgs(['--scenario', 'pair', '--mode', 'publish', '--widen', '--work-iters', '50'])).toMatchObject({ variants: ['publish'], widen: true, workIters: 50 });
     for (const args of [['--scenario', 'nope'], ['--scenario', 'pair', '--mode', 'atomic'], ['--scenario', 'counter', '--workers', '0'], ['--scenario', 'pair', '--size', '64']]) {
@@ -89,7 +90,7 @@ describe('scenario input', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Scenario counter: /);
-    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['mode=unlocked', 'mode=gil', 'mode=lock', 'mode=atomic']);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['mode=unlocked', 'mode=global-lock', 'mode=gil', 'mode=lock', 'mode=atomic']);
     for (const line of lines.slice(1)) {
       expect(line).toMatch(/^mode=\S+ scenario=counter lost=\d+ expected=40000 actual=\d+ ids=40000 duplicate_ids=\d+ iters=20000 elapsed_s=[\d.]+ workers=2( switch_interval_ms=5)?$/);
     }

@@ -3,6 +3,7 @@
 // with a load, an add and a store, and takes `iters` request ids (read the next id, then store it plus one).
 // atomic uses Atomics.add for both. The loads and stores are each their own Atomics operation (see scenario.ts):
 // every one happens, in order; the updates are lost between them.
+import { binding } from '../native.js';
 import type { Scenario, WorkerContext } from './scenario.js';
 
 const COUNTER = 0;
@@ -16,6 +17,9 @@ function increment({ options, shared, mutex, safePoint }: WorkerContext): Record
     if (options.variant === 'atomic') {
       Atomics.add(words, COUNTER, 1);
       ids[i] = Atomics.add(words, NEXT_ID, 1);
+    } else if (options.variant === 'global-lock') {
+      binding.globalAddSteps(words, COUNTER, 1, 1);
+      ids[i] = binding.globalAddSteps(words, NEXT_ID, 1, 1);
     } else if (options.variant === 'lock') {
       mutex.lock();
       Atomics.store(words, COUNTER, Atomics.load(words, COUNTER) + 1);
@@ -56,7 +60,7 @@ function duplicateIds(reports: readonly Record<string, number | Int32Array>[], e
 export const counter: Scenario = {
   name: 'counter',
   countName: 'lost',
-  variants: ['unlocked', 'gil', 'lock', 'atomic'],
+  variants: ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'],
   source: 'my_dict[\'counter\'] += 1 in several threads (lost on free-threaded 3.13), and request_id = self._next_id; self._next_id += 1 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => COUNTER_WORDS * Int32Array.BYTES_PER_ELEMENT,
   roles: (options) => Array.from({ length: options.workers }, () => ({ role: 'incrementer', writes: true })),

@@ -2,6 +2,7 @@
 // classic_data_race.py). A mover stores x=1, y=2, x=3, y=4 in a loop; a checker reads x, then y, and counts the
 // pairs outside {(0,0), (1,2), (3,4)}. publish stores both fields as one 64-bit value. Every single load and store
 // is its own Atomics operation (see scenario.ts): each is whole, as each bytecode is in CPython; the pair is not.
+import { binding } from '../native.js';
 import { busyWork, type Scenario, type WorkerContext } from './scenario.js';
 
 // Int32 words of the shared memory; the published pair is one 64-bit word after them.
@@ -30,6 +31,11 @@ function move({ options, shared, mutex, safePoint }: WorkerContext): Record<stri
       Atomics.store(published, 0, pack(1, 2));
       sink += busyWork(work);
       Atomics.store(published, 0, pack(3, 4));
+    } else if (options.variant === 'global-lock') {
+      sink += busyWork(work);
+      binding.globalPairStore(words, 1, 2);
+      sink += busyWork(work);
+      binding.globalPairStore(words, 3, 4);
     } else if (options.variant === 'lock') {
       mutex.lock();
       Atomics.store(words, X, 1);
@@ -65,6 +71,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
   let inconsistent = 0;
   let moments = 0;
   let lastMoment = -1;
+  const seen = new Int32Array(2);
   while (!writersDone()) {
     let x: number;
     let y: number;
@@ -72,6 +79,9 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
       const value = Atomics.load(published, 0);
       x = Number(value >> 32n);
       y = Number(value & 0xffffffffn);
+    } else if (options.variant === 'global-lock') {
+      binding.globalPairLoad(words, seen);
+      [x, y] = seen;
     } else if (options.variant === 'lock') {
       mutex.lock();
       x = Atomics.load(words, X);
@@ -99,7 +109,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
 export const pair: Scenario = {
   name: 'pair',
   countName: 'inconsistent',
-  variants: ['unlocked', 'gil', 'lock', 'publish'],
+  variants: ['unlocked', 'global-lock', 'gil', 'lock', 'publish'],
   source: '"The GIL Was Your Lock", act 1: uv run --python 3.14t data_races/classic_data_race.py (Config: ITERS=1000000, WIDEN=False, WORK_ITERS=10; "Inconsistent states observed", 0 under 3.14+gil)',
   sharedBytes: () => PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT + PUBLISHED_BYTES,
   roles: () => [

@@ -2,6 +2,7 @@
 // Interpreter Lock"): a writer adds 1, adds 1, subtracts 1, subtracts 1 from a shared length, each a load and a
 // store of its own (Atomics operations, see scenario.ts); a checker asserts that the length is even. atomic adds
 // and subtracts 2 in one Atomics step.
+import { binding } from '../native.js';
 import type { Scenario, WorkerContext } from './scenario.js';
 
 const LENGTH = 0;
@@ -23,6 +24,9 @@ function write({ options, shared, mutex, safePoint }: WorkerContext): Record<str
     if (options.variant === 'atomic') {
       Atomics.add(words, LENGTH, 2);
       Atomics.sub(words, LENGTH, 2);
+    } else if (options.variant === 'global-lock') {
+      binding.globalAddSteps(words, LENGTH, 1, 2);
+      binding.globalAddSteps(words, LENGTH, -1, 2);
     } else if (options.variant === 'lock') {
       mutex.lock();
       step(words, 1, NO_SAFE_POINT);
@@ -53,6 +57,8 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
       mutex.lock();
       length = Atomics.load(words, LENGTH);
       mutex.unlock();
+    } else if (options.variant === 'global-lock') {
+      length = binding.globalLoad(words, LENGTH);
     } else {
       length = Atomics.load(words, LENGTH);
       safePoint();
@@ -69,7 +75,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
 export const parity: Scenario = {
   name: 'parity',
   countName: 'odd',
-  variants: ['unlocked', 'gil', 'lock', 'atomic'],
+  variants: ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'],
   source: 'insert_fn: list.append(1); list.append(1); list.pop(); list.pop() against size_fn: assert len(list) % 2 == 0 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => PARITY_WORDS * Int32Array.BYTES_PER_ELEMENT,
   roles: () => [

@@ -11,11 +11,12 @@ import type { JsMutex } from '../modes/js-mutex.js';
 export type ScenarioName = 'pair' | 'counter' | 'parity';
 
 /**
- * unlocked: the racy form; gil: the same under the GIL of native/gil.h, with a safe point after every load and
+ * unlocked: the racy form; global-lock: every compound step inside one addon call holding the process-wide lock
+ * (a ctypes.PyDLL call); gil: the racy form under the GIL of native/gil.h, with a safe point after every load and
  * store (as CPython may switch threads between any two bytecodes); lock: a mutex around every compound step;
  * publish and atomic: the scenario's own fix.
  */
-export type VariantName = 'unlocked' | 'gil' | 'lock' | 'publish' | 'atomic';
+export type VariantName = 'unlocked' | 'global-lock' | 'gil' | 'lock' | 'publish' | 'atomic';
 
 export interface ScenarioOptions {
   scenario: ScenarioName;
