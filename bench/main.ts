@@ -19,6 +19,7 @@ import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calib
 import { runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
 import { runModeCosts } from './mode-costs.js';
+import { runScenarios, scenariosTable } from './scenarios.js';
 import { formatBytes, FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { prepareResultsDirectory, writeResults } from './report.js';
 import { anatomyTable, calibrationTable, callTable, checksTable, costMatrixTable, summaryTable, tearingMatrixTable, tornGrid } from './summary.js';
@@ -85,6 +86,8 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   const calls = signal.aborted
     ? null
     : await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
+  progress.update(steps, steps, 'the other races');
+  const scenarios = signal.aborted ? [] : await runScenarios(plan, signal);
   progress.end();
   const complete = calls !== null && !signal.aborted;
 
@@ -107,6 +110,10 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
     console.log('\nSingle calls in one thread (median per call)');
     console.log(callTable(calls.timings));
   }
+  if (scenarios.length > 0) {
+    console.log(`\nThe other races (tearlab run --scenario), ${plan.scenarioIters} rounds per writing worker: a fix (global-lock, lock, publish, atomic) must count 0`);
+    console.log(scenariosTable(scenarios));
+  }
   console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
   console.log(tornGrid(plan, tearing));
   if (complete) {
@@ -128,6 +135,7 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
     environment: env,
     cells: tearing,
     bench: { plan, calibration, modeCosts, calls: calls?.timings ?? [], checks },
+    scenarios,
   };
   const file = await writeResults(out, results);
   console.log(`\n${complete ? 'Full results' : 'Partial results'}: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);

@@ -18,6 +18,8 @@ export const MiB = 1024 * KiB;
 
 export interface BenchPlan {
   readonly name: 'full' | 'quick';
+  /** Each writing worker's rounds in every variant of every scenario (src/scenarios/). */
+  readonly scenarioIters: number;
   readonly modes: readonly ModeName[];
   /** Sizes of the tearing matrix and of the per-mode copy costs, and where in a page the matrix's shared data starts. */
   readonly sizes: readonly number[];
@@ -57,6 +59,7 @@ const common = {
 export const FULL_PLAN: BenchPlan = {
   ...common,
   name: 'full',
+  scenarioIters: 1_000_000,
   sizes: [8, 64, 4 * KiB, 128 * KiB, MiB],
   perCallVariants: true,
   runMs: 60,
@@ -70,6 +73,7 @@ export const FULL_PLAN: BenchPlan = {
 export const QUICK_PLAN: BenchPlan = {
   ...common,
   name: 'quick',
+  scenarioIters: 100_000,
   sizes: [64, 128 * KiB],
   perCallVariants: false,
   runMs: 15,

@@ -10,9 +10,10 @@ import type { BenchSection } from '../bench/report.js';
 import type { Environment } from './environment.js';
 import { PACKAGE_ROOT } from './package-files.js';
 import type { Cell } from './results.js';
+import type { ScenarioResult } from './scenarios/run-scenario.js';
 
 /** MAJOR.MINOR: a reader refuses a file of a newer major version; minor versions only add optional fields. */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 export interface ResultsFile {
   schemaVersion: string;
@@ -31,6 +32,8 @@ export interface ResultsFile {
   cells: Cell[];
   /** Only in files from `tearlab bench`. */
   bench?: BenchSection;
+  /** The runs of the other races (`tearlab run --scenario`, and the bench); since schema 1.1. */
+  scenarios?: ScenarioResult[];
 }
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema', 'results.schema.json');

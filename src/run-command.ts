@@ -130,7 +130,7 @@ export function parseSwitchInterval(text: string): number {
 }
 
 /** Prepares the --json file before the runs, so a bad path fails in a second rather than after a long run. */
-async function prepareJson(file: string | null): Promise<AtomicFile | null> {
+export async function prepareJson(file: string | null): Promise<AtomicFile | null> {
   if (file === null) return null;
   try {
     return await createAtomicFile(file);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../dist/src/results-file.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 // key=value pairs; a value with spaces is quoted.
@@ -60,7 +61,7 @@ describe('tearlab run', () => {
     expect(code).toBe(0);
     expect(resultLines(stdout).map((l) => l.mode)).toEqual(['global-lock']);
     const written = JSON.parse(readFileSync(file, 'utf8'));
-    expect(written).toMatchObject({ schemaVersion: '1.0', tool: 'tearlab', command: 'run', trials: 1, runMs: 20_000, partial: false });
+    expect(written).toMatchObject({ schemaVersion: SCHEMA_VERSION, tool: 'tearlab', command: 'run', trials: 1, runMs: 20_000, partial: false });
     expect(written.environment.node).toBe(process.version);
     expect(written.cells).toHaveLength(1);
     expect(written.cells[0]).toMatchObject({ mode: 'global-lock', size: 131072, layout: '2w+1r', batch: 'auto', placement: 'none' });

@@ -2,12 +2,15 @@
 // nothing over a large fixed count, every racy form shows its race on 2 or more cores (looked for in a bounded
 // number of runs), and bad input is refused.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, runScenario, type ScenarioResult } from 'tearlab';
 import { parseScenarioArgs } from '../dist/src/scenarios/scenario-command.js';
 import { UsageError } from '../dist/src/parse.js';
+import { readResultsFile } from '../dist/src/results-file.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const MULTICORE = os.availableParallelism() >= 2;
@@ -86,7 +89,8 @@ describe('scenario input', () => {
     for (const args of [['--scenario', 'nope'], ['--scenario', 'pair', '--mode', 'atomic'], ['--scenario', 'counter', '--workers', '0'], ['--scenario', 'pair', '--size', '64']]) {
       expect(() => parseScenarioArgs(args)).toThrow(UsageError);
     }
-    const run = spawnSync(process.execPath, [CLI, 'run', '--scenario', 'counter', '--iters', '20000'], { encoding: 'utf8' });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-scenario-')), 'counter.json');
+    const run = spawnSync(process.execPath, [CLI, 'run', '--scenario', 'counter', '--iters', '20000', '--json', file], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Scenario counter: /);
@@ -94,5 +98,17 @@ describe('scenario input', () => {
     for (const line of lines.slice(1)) {
       expect(line).toMatch(/^mode=\S+ scenario=counter lost=\d+ expected=40000 actual=\d+ ids=40000 duplicate_ids=\d+ iters=20000 elapsed_s=[\d.]+ workers=2( switch_interval_ms=5)?$/);
     }
+  });
+
+  it('--json writes the runs into a results file that validates, one entry per variant', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-scenario-')), 'parity.json');
+    const run = spawnSync(process.execPath, [CLI, 'run', '--scenario', 'parity', '--iters', '20000', '--json', file], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const results = await readResultsFile(file);
+    expect(results.cells).toEqual([]);
+    expect(results.scenarios!.map((s) => [s.scenario, s.variant, s.countName])).toEqual(
+      ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'].map((variant) => ['parity', variant, 'odd']),
+    );
+    for (const s of results.scenarios!.filter((r) => r.variant === 'lock' || r.variant === 'atomic' || r.variant === 'global-lock')) expect(s.count).toBe(0);
   });
 });

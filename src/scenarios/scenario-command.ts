@@ -1,13 +1,17 @@
 // tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]:
 // the blog posts' other races, one line per variant.
+import { performance } from 'node:perf_hooks';
+import { environment } from '../environment.js';
+import { TEARLAB_VERSION } from '../package-files.js';
 import { parseCount, parseFlags, UsageError } from '../parse.js';
-import { parseSwitchInterval } from '../run-command.js';
+import { resultsText, SCHEMA_VERSION } from '../results-file.js';
+import { parseSwitchInterval, prepareJson } from '../run-command.js';
 import { SCENARIO_NAMES, SCENARIOS } from './index.js';
 import { MAX_SCENARIO_ITERS, MAX_SCENARIO_WORKERS, MAX_WORK_ITERS, runScenario, SCENARIO_DEFAULTS, type ScenarioResult } from './run-scenario.js';
 import type { ScenarioName, VariantName } from './scenario.js';
 
 export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity [--mode VARIANT] [--iters N] [--widen] [--work-iters N] [--workers N]
-                   [--switch-interval DURATION]
+                   [--switch-interval DURATION] [--json FILE]
   pair: a mover stores x=1, y=2, x=3, y=4; a checker counts pairs outside (0,0), (1,2), (3,4)   variants: ${SCENARIOS.pair.variants.join(', ')}
   counter: --workers N (default ${SCENARIO_DEFAULTS.workers}) each add 1 and take a request id --iters times   variants: ${SCENARIOS.counter.variants.join(', ')}
   parity: a writer does +1, +1, -1, -1 on a length; a checker counts odd lengths   variants: ${SCENARIOS.parity.variants.join(', ')}
@@ -15,6 +19,7 @@ export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity
   (pair) does --work-iters (default ${SCENARIO_DEFAULTS.workIters}) steps of CPU work between the two stores. gil runs the racy
   form under the GIL with a safe point after every load and store; --switch-interval (default 5ms) as for the gil mode.
   global-lock makes each compound step one addon call holding the process-wide lock (a ctypes.PyDLL call).
+  --json FILE writes the runs into a results file (its scenarios part).
   Exit status: 0, or 1 when a fix (lock, publish, atomic, global-lock) counted anything.`;
 
 /** The variants that must count nothing: unlocked and gil race by design. */
@@ -28,6 +33,7 @@ interface ScenarioCommand {
   workIters: number;
   workers: number;
   switchIntervalMs: number;
+  json: string | null;
 }
 
 /** The arguments of a scenario run; every mistake in them is a UsageError. */
@@ -44,6 +50,7 @@ export function parseScenarioArgs(args: string[]): ScenarioCommand | 'help' {
       'work-iters': { type: 'string' },
       workers: { type: 'string' },
       'switch-interval': { type: 'string' },
+      json: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +70,7 @@ export function parseScenarioArgs(args: string[]): ScenarioCommand | 'help' {
     workIters: values['work-iters'] === undefined ? SCENARIO_DEFAULTS.workIters : parseCount(values['work-iters'], '--work-iters', 0, MAX_WORK_ITERS),
     workers: values.workers === undefined ? SCENARIO_DEFAULTS.workers : parseCount(values.workers, '--workers', 1, MAX_SCENARIO_WORKERS),
     switchIntervalMs: values['switch-interval'] === undefined ? SCENARIO_DEFAULTS.switchIntervalMs : parseSwitchInterval(values['switch-interval']),
+    json: values.json ?? null,
   };
 }
 
@@ -89,13 +97,38 @@ export async function scenarioMain(args: string[]): Promise<number> {
     return 0;
   }
   const scenario = SCENARIOS[command.scenario];
+  const json = await prepareJson(command.json);
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
   console.log(`Scenario ${scenario.name}: ${scenario.source}`);
   let fixFailed = false;
-  for (const variant of command.variants) {
-    const { scenario: name, iters, widen, workIters, workers, switchIntervalMs } = command;
-    const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs });
-    console.log(formatScenarioResult(result));
-    if (FIXES.has(variant) && result.count > 0) fixFailed = true;
+  const results: ScenarioResult[] = [];
+  try {
+    for (const variant of command.variants) {
+      const { scenario: name, iters, widen, workIters, workers, switchIntervalMs } = command;
+      const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs });
+      results.push(result);
+      console.log(formatScenarioResult(result));
+      if (FIXES.has(variant) && result.count > 0) fixFailed = true;
+    }
+    await json?.commit(
+      resultsText({
+        schemaVersion: SCHEMA_VERSION,
+        tool: 'tearlab',
+        version: TEARLAB_VERSION,
+        command: 'run',
+        startedAt,
+        elapsedMs: performance.now() - started,
+        partial: false,
+        trials: 1,
+        runMs: null,
+        environment: environment(),
+        cells: [],
+        scenarios: results,
+      }),
+    );
+  } finally {
+    await json?.discard();
   }
   return fixFailed ? 1 : 0;
 }

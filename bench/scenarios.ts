@@ -1,0 +1,26 @@
+// The bench's run of the other races (src/scenarios/): every variant of every scenario once, and their counts.
+import { SCENARIO_NAMES, SCENARIOS } from '../src/scenarios/index.js';
+import { runScenario, type ScenarioResult } from '../src/scenarios/run-scenario.js';
+import { table } from '../src/text-table.js';
+import type { BenchPlan } from './plan.js';
+
+export async function runScenarios(plan: BenchPlan, signal: AbortSignal): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  for (const scenario of SCENARIO_NAMES) {
+    for (const variant of SCENARIOS[scenario].variants) {
+      if (signal.aborted) return results;
+      results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters }));
+    }
+  }
+  return results;
+}
+
+/** One row per scenario and variant: its count and the scenario's other figures. */
+export function scenariosTable(results: readonly ScenarioResult[]): string {
+  const out = table(['scenario', 'variant', 'count', 'figures', 'time'], { rowLines: false });
+  for (const result of results) {
+    const figures = Object.entries(result.figures).map(([key, value]) => `${key}=${value}`).join(' ');
+    out.push([result.scenario, result.variant, `${result.countName}=${result.count}`, figures, `${(result.elapsedMs / 1000).toFixed(2)} s`]);
+  }
+  return out.toString();
+}
