@@ -1,8 +1,13 @@
 // Property-based tests (fast-check): generated calls of every kind, about 14,000 per run (the addon's own fuzz
 // run, test/binding-fuzz.test.ts, makes 20,000 more). Each call either works exactly or throws a TypeError or
 // RangeError naming its argument; guard bytes around every destination prove that no write lands outside it. A failure prints fast-check's seed and path, so it replays.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { classify, memcpy } from 'tearlab';
 import { resolveOptions } from '../dist/src/options.js';
 import { UsageError } from '../dist/src/parse.js';
@@ -10,7 +15,9 @@ import { parseRun } from '../dist/src/run-command.js';
 import { parseCompareArgs } from '../dist/src/compare-command.js';
 import { parseReportArgs } from '../dist/src/report/report-command.js';
 import { parseBenchArgs } from '../dist/bench/main.js';
-import { checkResultsFile, ResultsFileError } from '../dist/src/results-file.js';
+import { checkResultsFile, readResultsFile, ResultsFileError } from '../dist/src/results-file.js';
+import { resolveScenario } from '../dist/src/scenarios/run-scenario.js';
+import { parseScenarioArgs } from '../dist/src/scenarios/scenario-command.js';
 
 const GUARD = 0xee;
 const GUARD_BYTES = 16;
@@ -87,6 +94,22 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
   }
 }
 
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'tearlab-properties-'));
+/** A results file of a real run and a real scenario run, in one (schema 1.1: cells and scenarios). */
+const realResultsFile = path.join(scratch, 'real.json');
+let realResults: Record<string, unknown>;
+
+beforeAll(() => {
+  const runFile = path.join(scratch, 'run.json');
+  const scenarioFile = path.join(scratch, 'scenario.json');
+  execFileSync(process.execPath, [CLI, 'run', '--mode', 'unlocked', '--size', '4KiB', '--writers', '1', '--readers', '1', '--iters', '5000', '--json', runFile], { stdio: 'ignore' });
+  // Exit status 1 would mean a fix counted something; the file is written either way.
+  execFileSync(process.execPath, [CLI, 'run', '--scenario', 'counter', '--iters', '1000', '--json', scenarioFile], { stdio: 'ignore' });
+  realResults = { ...JSON.parse(readFileSync(runFile, 'utf8')), scenarios: JSON.parse(readFileSync(scenarioFile, 'utf8')).scenarios };
+  writeFileSync(realResultsFile, `${JSON.stringify(realResults, null, 2)}\n`);
+}, 60_000);
+
 describe('properties', () => {
   it('memcpy copies exactly n bytes or throws TypeError/RangeError naming its argument, and never writes outside dst', () => {
     fc.assert(
@@ -134,15 +157,61 @@ describe('properties', () => {
   });
 
   const optionKeys = ['mode', 'size', 'offset', 'iters', 'timeMs', 'writers', 'readers', 'slowReader', 'batch', 'placement', 'calibrate', 'calibrationPairs', 'anatomySample', 'switchIntervalMs', 'onProgress', 'signal', 'time', 'writer'];
+  const integerKeys = ['size', 'offset', 'iters', 'writers', 'readers', 'calibrationPairs', 'anatomySample'];
 
-  it('runTearing options either resolve or throw TypeError/RangeError naming the option', () => {
+  /** Options objects: dictionaries of known and unknown keys, anything that is not an object, and a proxy whose getters throw. */
+  const optionsOf = (keys: string[], values: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 8, arbitrary: fc.dictionary(fc.constantFrom(...keys), values) }, anything);
+
+  /** The option a TypeError or RangeError names: `options` itself, or one of its keys. */
+  function expectNamesAnOption(error: unknown, options: unknown, required: string[] = []): void {
+    expect(error instanceof TypeError || error instanceof RangeError, String(error)).toBe(true);
+    const named = /^options(?:\.(\w+))? /.exec((error as Error).message);
+    expect(named, (error as Error).message).not.toBeNull();
+    if (named![1] === undefined) expect(typeof options === 'object' && options !== null && !Array.isArray(options)).toBe(false);
+    else expect([...Object.keys(options as object), ...required]).toContain(named![1]);
+  }
+
+  /** A getter's own error passes through untouched, as it does from Node's own APIs. */
+  const isGetterError = (error: unknown) => error instanceof Error && error.message.startsWith('a throwing getter');
+
+  it('runTearing options either resolve to exactly what was asked, or throw TypeError/RangeError naming the option', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...optionKeys), fc.oneof(anything, fc.constantFrom('unlocked', 'lock', 'auto', 'spread', 'cpus:0', 1, 64, 4096))), (options) => {
+      fc.property(optionsOf(optionKeys, fc.oneof(anything, fc.constantFrom('unlocked', 'lock', 'auto', 'spread', 'cpus:0', 1, 64, 4096))), (options) => {
+        let resolved: Record<string, unknown>;
         try {
-          resolveOptions(options as never);
+          resolved = resolveOptions(options as never) as unknown as Record<string, unknown>;
         } catch (error) {
-          expect(error instanceof TypeError || error instanceof RangeError, String(error)).toBe(true);
-          expect((error as Error).message).toMatch(/^options(\.\w+)? /);
+          if (isGetterError(error)) return;
+          expectNamesAnOption(error, options);
+          return;
+        }
+        const asked = (options ?? {}) as Record<string, unknown>;
+        for (const key of integerKeys) if (typeof asked[key] === 'number') expect(resolved[key], key).toBe(asked[key]);
+        if (typeof asked.timeMs === 'number') expect(resolved.timeMs).toBe(asked.timeMs);
+        if (typeof asked.batch === 'number') expect(resolved.batch).toBe(asked.batch);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  const scenarioKeys = ['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers', 'switchIntervalMs', 'mode', 'time'];
+
+  it('runScenario options either resolve to exactly what was asked, or throw TypeError/RangeError naming the option', () => {
+    const values = fc.oneof(anything, fc.constantFrom('pair', 'counter', 'parity', 'unlocked', 'global-lock', 'gil', 'lock', 'publish', 'atomic', 1, 10, 1000, true));
+    fc.assert(
+      fc.property(optionsOf(scenarioKeys, values), (options) => {
+        let resolved: Record<string, unknown>;
+        try {
+          resolved = resolveScenario(options as never) as unknown as Record<string, unknown>;
+        } catch (error) {
+          if (isGetterError(error)) return;
+          expectNamesAnOption(error, options, ['scenario']);
+          return;
+        }
+        const asked = options as Record<string, unknown>;
+        for (const key of ['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers']) {
+          if (asked[key] !== undefined) expect(resolved[key], key).toBe(asked[key]);
         }
       }),
       { numRuns: 2000 },
@@ -152,6 +221,7 @@ describe('properties', () => {
   const flagValues = fc.oneof(fc.string(), fc.constantFrom('64', '4KiB', '8..4MiB*2', '0..64+16', '1e3', '-5', '500ms', '2m', 'auto', 'spread', 'cpus:0,1', 'lock', '99999999999999999999', 'a.json', ''));
   const commands: [string, string[], (args: string[]) => unknown][] = [
     ['tearlab run', ['--mode', '--size', '--offset', '--iters', '--time', '--trials', '--writers', '--readers', '--slow-reader', '--batch', '--placement', '--calibrate', '--anatomy-sample', '--switch-interval', '--json', '-h'], (args) => parseRun(args, {})],
+    ['tearlab run --scenario', ['--scenario', '--mode', '--iters', '--widen', '--work-iters', '--workers', '--switch-interval', '--json', '-h', 'pair', 'counter', 'parity', 'publish', 'atomic', 'gil'], parseScenarioArgs],
     ['tearlab bench', ['--quick', '--trials', '--size', '--offset', '--out', '-h'], parseBenchArgs],
     ['tearlab compare', ['--markdown', '--json', '-h'], parseCompareArgs],
     ['tearlab report', ['--out', '-h'], parseReportArgs],
@@ -171,28 +241,61 @@ describe('properties', () => {
     );
   });
 
-  it('a results file with any field changed is read, or refused with a ResultsFileError naming the file', () => {
-    const valid = {
-      schemaVersion: '1.0', tool: 'tearlab', version: '0.1.0', command: 'run', startedAt: 'now', elapsedMs: 1, partial: false, trials: 1, runMs: null,
-      environment: {}, cells: [],
-    };
-    const paths = ['schemaVersion', 'tool', 'command', 'elapsedMs', 'partial', 'trials', 'runMs', 'environment', 'cells'];
+  it('a real results file with any field anywhere changed or removed is read unchanged, or refused with a ResultsFileError naming the file', () => {
+    expect(checkResultsFile(structuredCloneSafe(realResults), 'real.json')).toEqual(realResults);
+    const paths = leafPaths(realResults);
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.oneof(anything, fc.constantFrom('2.0', '1.9', 'bench', [])), fc.boolean(), (key, value, remove) => {
-        const data: Record<string, unknown> = structuredCloneSafe(valid);
-        if (remove) delete data[key];
-        else data[key] = value;
+      fc.property(fc.constantFrom(...paths), fc.oneof(anything, fc.constantFrom('2.0', '1.9', 'bench', [], {})), fc.boolean(), (where, value, remove) => {
+        const data = structuredCloneSafe(realResults);
+        const parent = where.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, data);
+        const key = where[where.length - 1];
+        if (remove) delete parent[key];
+        else parent[key] = value;
+        const original = where.reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], realResults);
+        // A top-level field the schema requires, removed or given another JSON type, must be refused.
+        const mustRefuse = where.length === 1 && !['bench', 'scenarios'].includes(key) && (remove || jsonType(value) !== jsonType(original));
         try {
-          checkResultsFile(data, 'mutated.json');
+          expect(checkResultsFile(data, 'mutated.json')).toBe(data);
+          expect(mustRefuse, `${where.join('.')} ${remove ? 'removed' : `set to ${fc.stringify(value)}`} was read`).toBe(false);
         } catch (error) {
           expect(error, String(error)).toBeInstanceOf(ResultsFileError);
           expect((error as Error).message).toMatch(/^mutated\.json: /);
+          expect((error as Error).message).not.toContain('\n');
         }
       }),
       { numRuns: 1000 },
     );
   });
+
+  it('a results file cut short anywhere is refused as truncated JSON, naming the file', async () => {
+    const text = readFileSync(realResultsFile, 'utf8');
+    const lastBrace = text.lastIndexOf('}');
+    const cut = path.join(scratch, 'cut.json');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: lastBrace }), async (length) => {
+        writeFileSync(cut, text.slice(0, length));
+        const error = await readResultsFile(cut).then(() => null, (refused: unknown) => refused);
+        expect(error).toBeInstanceOf(ResultsFileError);
+        expect((error as Error).message).toMatch(length === 0 ? /: is not valid JSON \(it is empty\)$/ : /: is not valid JSON \(.*; is it truncated\?\)$/);
+        expect((error as Error).message.startsWith(`${cut}: `)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+
+/** Every path from the top of `value` to a value that is not an object or array (and to every empty one). */
+function leafPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const keys = Object.keys(value);
+  if (keys.length === 0) return [prefix];
+  return [...(prefix.length > 0 ? [prefix] : []), ...keys.flatMap((key) => leafPaths((value as Record<string, unknown>)[key], [...prefix, key]))];
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
 
 function structuredCloneSafe<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
