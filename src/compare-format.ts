@@ -1,6 +1,6 @@
 // A comparison of results files as text tables (cli-table3) or as Markdown for pasting into an issue.
 import { ALPHA, type Change, type Comparison, type Difference, groupName } from './compare.js';
-import { formatBytes, formatCount, formatMedian, formatProportion } from './format-estimates.js';
+import { formatBytes, formatCount, formatFraction, formatMedian, formatProportion } from './format-estimates.js';
 import type { CellSummary } from './results.js';
 import { table } from './text-table.js';
 
@@ -65,12 +65,33 @@ function tableGrids(comparison: Comparison): { title: string; grid: Grid }[] {
   }));
 }
 
+function scenarioGrids(comparison: Comparison): { title: string; grid: Grid }[] {
+  return comparison.scenarios.tables.map((t) => ({
+    title: `Scenario ${t.scenario}, ${t.settings}: ${t.countName} (share of ${t.countOutOf})`,
+    grid: {
+      head: ['variant', ...comparison.files.map((f) => `${f.label} ${t.countName}`)],
+      rows: t.rows.map((row) => [row.label, ...row.counts.map((c) => `${formatCount(c.count)}${c.share === null || c.count === 0 ? '' : ` (${formatFraction(c.share)})`}`)]),
+    },
+  }));
+}
+
+/** Every configuration, of the tearing runs and the other races, that not every file has. */
+function unmatchedOf(comparison: Comparison): Comparison['unmatched'] {
+  return [...comparison.unmatched, ...comparison.scenarios.unmatched];
+}
+
 function legend(comparison: Comparison): string[] {
   const [first, ...later] = comparison.files;
-  const lines = [
-    `Torn fraction: pooled over the trials, [95% Wilson interval]; for none torn, the 95% upper bound. torn/s: the trials' median [95% interval; "-" below 6 trials].`,
-    `${later.map((f) => f.label).join(', ')} vs ${first.label}: the change in median torn/s; ~ when the Mann-Whitney U test over the trials finds no difference at p < ${ALPHA}.`,
-  ];
+  const lines: string[] = [];
+  if (comparison.tables.length > 0) {
+    lines.push(
+      `Torn fraction: pooled over the trials, [95% Wilson interval]; for none torn, the 95% upper bound. torn/s: the trials' median [95% interval; "-" below 6 trials].`,
+      `${later.map((f) => f.label).join(', ')} vs ${first.label}: the change in median torn/s; ~ when the Mann-Whitney U test over the trials finds no difference at p < ${ALPHA}.`,
+    );
+  }
+  if (comparison.scenarios.tables.length > 0) {
+    lines.push('Scenarios: each variant ran once in each file, so there is no interval: its count, and the share that is of the figure the title names.');
+  }
   if (comparison.settings.length > 0) {
     lines.push(`The files were measured differently (${comparison.settings.map((d) => d.key).join(', ')}): their rates may not be like for like.`);
   }
@@ -91,9 +112,10 @@ export function formatComparisonText(comparison: Comparison): string {
       : `Fingerprints where they differ:\n${textTable(differenceGrid(comparison, comparison.fingerprint, 'fact'))}`,
   );
   if (comparison.settings.length > 0) out.push(`Settings where they differ:\n${textTable(differenceGrid(comparison, comparison.settings, 'setting'))}`);
-  for (const { title, grid } of tableGrids(comparison)) out.push(`${title}\n${textTable(grid)}`);
-  if (comparison.unmatched.length > 0) {
-    out.push(`Not in every file, so not compared:\n${comparison.unmatched.map((u) => `  ${u.configuration}: only in ${u.files.join(', ')}`).join('\n')}`);
+  for (const { title, grid } of [...tableGrids(comparison), ...scenarioGrids(comparison)]) out.push(`${title}\n${textTable(grid)}`);
+  const unmatched = unmatchedOf(comparison);
+  if (unmatched.length > 0) {
+    out.push(`Not in every file, so not compared:\n${unmatched.map((u) => `  ${u.configuration}: only in ${u.files.join(', ')}`).join('\n')}`);
   }
   out.push(legend(comparison).join('\n'));
   return `${out.join('\n\n')}\n`;
@@ -113,9 +135,10 @@ export function formatComparisonMarkdown(comparison: Comparison): string {
       : `### Fingerprints where they differ\n\n${markdownTable(differenceGrid(comparison, comparison.fingerprint, 'fact'))}`,
   );
   if (comparison.settings.length > 0) out.push(`### Settings where they differ\n\n${markdownTable(differenceGrid(comparison, comparison.settings, 'setting'))}`);
-  for (const { title, grid } of tableGrids(comparison)) out.push(`### ${title}\n\n${markdownTable(grid)}`);
-  if (comparison.unmatched.length > 0) {
-    out.push(`### Not in every file, so not compared\n\n${comparison.unmatched.map((u) => `- ${u.configuration}: only in ${u.files.join(', ')}`).join('\n')}`);
+  for (const { title, grid } of [...tableGrids(comparison), ...scenarioGrids(comparison)]) out.push(`### ${title}\n\n${markdownTable(grid)}`);
+  const unmatched = unmatchedOf(comparison);
+  if (unmatched.length > 0) {
+    out.push(`### Not in every file, so not compared\n\n${unmatched.map((u) => `- ${u.configuration}: only in ${u.files.join(', ')}`).join('\n')}`);
   }
   out.push(legend(comparison).join('\n\n'));
   return `${out.join('\n\n')}\n`;

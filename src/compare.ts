@@ -1,7 +1,9 @@
 // Results files side by side: the same configuration (mode, size, offset, layout, batch, placement, slow reader) from
 // every file, each file's torn fraction and torn/s with their intervals and its verdict, and each later file's
 // torn/s against the first with the Mann-Whitney U test over the trials, as benchstat compares benchmarks.
-// Configurations are matched on every key, never merged: one that not every file has is listed apart.
+// Configurations are matched on every key, never merged: one that not every file has is listed apart. The other
+// races' runs are compared in compare-scenarios.ts.
+import { compareScenarios, type ScenarioComparison } from './compare-scenarios.js';
 import type { Environment } from './environment.js';
 import { type Cell, type CellKey, type CellSummary, type Trial } from './results.js';
 import type { ResultsFile } from './results-file.js';
@@ -62,6 +64,8 @@ export interface Comparison {
   tables: ComparedTable[];
   /** Configurations that not every file has, with the labels of the files that have them. */
   unmatched: { configuration: string; files: string[] }[];
+  /** The other races, where the files ran them. */
+  scenarios: ScenarioComparison;
 }
 
 export function groupOf(cell: Cell): Group {
@@ -162,5 +166,6 @@ export function compare(files: readonly ComparedFile[]): Comparison {
     settings: differences(files.map(({ results }) => settingsOf(results))),
     tables: [...tables.values()],
     unmatched,
+    scenarios: compareScenarios(files),
   };
 }

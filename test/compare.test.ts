@@ -35,6 +35,37 @@ beforeAll(() => {
 }, 120_000);
 
 describe('tearlab compare', () => {
+  it('puts the other races side by side: a table per scenario, a row per variant, each file\'s count and its share', async () => {
+    const { code, stdout } = tearlab(['compare', ...benchFiles]);
+    expect(code).toBe(0);
+    const comparison = compare(await Promise.all(benchFiles.map(async (file, i) => ({ label: 'AB'[i], file, results: await readResultsFile(file) }))));
+    expect(comparison.scenarios.unmatched).toEqual([]);
+    expect(comparison.scenarios.tables.map((t) => t.scenario)).toEqual(['pair', 'counter', 'parity']);
+    const [a, b] = await Promise.all(benchFiles.map(readResultsFile));
+    for (const table of comparison.scenarios.tables) {
+      expect(stdout).toContain(`Scenario ${table.scenario}, ${table.settings}: ${table.countName} (share of ${table.countOutOf})\n`);
+      for (const row of table.rows) {
+        const runs = [a, b].map((file) => file.scenarios!.find((run) => run.scenario === table.scenario && run.variant === row.variant)!);
+        expect(row.counts.map((c) => c.count)).toEqual(runs.map((run) => run.count));
+        expect(row.counts.map((c) => c.share)).toEqual(runs.map((run) => run.count / run.figures[table.countOutOf]));
+      }
+      // The fixes counted nothing on either machine.
+      for (const row of table.rows.filter((r) => ['global-lock', 'lock', 'publish', 'atomic'].includes(r.variant))) {
+        expect(stdout).toMatch(new RegExp(`│ ${row.label} +│ 0 +│ 0 +│`));
+      }
+    }
+  });
+
+  it('lists a scenario run that not every file has apart, and compares the rest', async () => {
+    const results = await readResultsFile(benchFiles[0]);
+    const longer = { ...results, scenarios: results.scenarios!.map((run) => (run.scenario === 'counter' ? { ...run, options: { ...run.options, iters: run.options.iters * 2 } } : run)) };
+    const comparison = compare([{ label: 'A', file: 'a.json', results }, { label: 'B', file: 'b.json', results: longer }]);
+    expect(comparison.scenarios.tables.map((t) => t.scenario)).toEqual(['pair', 'parity']);
+    const counterRuns = results.scenarios!.filter((run) => run.scenario === 'counter').length;
+    expect(comparison.scenarios.unmatched).toHaveLength(2 * counterRuns);
+    expect(comparison.scenarios.unmatched[0]).toEqual({ configuration: `counter unlocked, ${results.scenarios!.find((r) => r.scenario === 'counter')!.options.iters} rounds, 2 workers`, files: ['A'] });
+  });
+
   it('puts two quick benches side by side: every cell with intervals, verdicts and a significance mark', () => {
     const { code, stdout, stderr } = tearlab(['compare', ...benchFiles]);
     expect(stderr).toBe('');
@@ -42,7 +73,8 @@ describe('tearlab compare', () => {
     expect(stdout.split('\n').find((line) => line.startsWith('│ A '))).toContain(path.basename(benchFiles[0]));
     expect(stdout.split('\n').find((line) => line.startsWith('│ B '))).toContain(path.basename(benchFiles[1]));
     for (const layout of ['2w+1r', '1w+1r']) expect(stdout).toContain(`${layout}, batch auto, placement none\n`);
-    const rows = stdout.split('\n').filter((line) => /^│ (global-lock|unlocked|js-set|lock|js-lock|double-buffer|seqlock) /.test(line));
+    const tearingTables = stdout.slice(0, stdout.indexOf('\nScenario '));
+    const rows = tearingTables.split('\n').filter((line) => /^│ (global-lock|unlocked|js-set|lock|js-lock|double-buffer|seqlock) /.test(line));
     expect(rows).toHaveLength(7 * 2 * 2);
     for (const row of rows) {
       const cells = row.split('│').map((cell) => cell.trim()).slice(1, -1);

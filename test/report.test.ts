@@ -80,6 +80,26 @@ describe('tearlab report', () => {
     const ids = reportCharts(data).map((c) => c.id);
     expect(ids.includes('boundary-mod-64')).toBe(cells.some((c) => c.summary.anatomy.sampled > 0));
     expect(ids).not.toContain('calibration');
+    // No scenario was run: no chart of them.
+    expect(data.scenarios).toEqual([]);
+    expect(ids).not.toContain('scenarios');
+  });
+
+  it('gives a bar per scenario run and machine: its count and the share that is of its base figure', async () => {
+    const [file] = await loaded();
+    const run = (variant: 'unlocked' | 'gil' | 'atomic', count: number) => ({
+      scenario: 'counter' as const, variant, countName: 'lost', count, elapsedMs: 1,
+      figures: { expected: 2000, actual: 2000 - count, ids: 2000, duplicate_ids: 0 },
+      options: { scenario: 'counter' as const, variant, iters: 1000, widen: false, workIters: 10, workers: 2, switchIntervalMs: 5 },
+    });
+    const withScenarios = { ...file, results: { ...file.results, scenarios: [run('unlocked', 500), run('gil', 20), run('atomic', 0)] } };
+    const data = reportData([withScenarios]);
+    expect(data.scenarios).toEqual([
+      { machine: data.machines[0], panel: 'counter: lost / expected, 1000 rounds, 2 workers', variant: 'unlocked', count: 500, share: 0.25 },
+      { machine: data.machines[0], panel: 'counter: lost / expected, 1000 rounds, 2 workers', variant: 'gil (5 ms)', count: 20, share: 0.01 },
+      { machine: data.machines[0], panel: 'counter: lost / expected, 1000 rounds, 2 workers', variant: 'atomic', count: 0, share: 0 },
+    ]);
+    expect(reportCharts(data).map((c) => c.id)).toContain('scenarios');
   });
 
   it('refuses a results file that fails validation in one line naming it, exit 2, and writes no report', () => {

@@ -148,6 +148,28 @@ function histogramChart(machines: readonly string[], rows: ReportData['boundaryM
   } as TopLevelSpec;
 }
 
+/** A bar per variant and machine, a panel per scenario and setting; the count in the tooltip. */
+function scenarioChart(data: ReportData): TopLevelSpec {
+  return {
+    data: { values: data.scenarios },
+    facet: { column: { field: 'panel', title: null, sort: [...new Set(data.scenarios.map((row) => row.panel))] } },
+    // Each scenario has its own fix, so its own variants.
+    resolve: { scale: { x: 'independent', xOffset: 'independent', y: 'independent' } },
+    spec: {
+      width: PANEL_WIDTH * 1.5,
+      height: PANEL_HEIGHT,
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'variant', type: 'nominal', title: null, sort: null, axis: { labelAngle: -30 } },
+        xOffset: { field: 'machine', sort: [...data.machines] },
+        y: { field: 'share', type: 'quantitative', title: 'share', axis: { format: '.0%' } },
+        color: machineColour(data.machines),
+        tooltip: [{ field: 'machine' }, { field: 'variant' }, { field: 'count' }, { field: 'share', format: '.2%' }],
+      },
+    },
+  } as TopLevelSpec;
+}
+
 /** Every chart the data has rows for, in the page's order. */
 export function reportCharts(data: ReportData): ChartSpec[] {
   const charts: ChartSpec[] = [
@@ -199,6 +221,14 @@ export function reportCharts(data: ReportData): ChartSpec[] {
         spec: histogramChart(data.machines, data.segmentLengths, 'segment length (bytes, from)', { type: 'ordinal', axis: { labelExpr: BYTES_LABEL } }),
       },
     );
+  }
+  if (data.scenarios.length > 0) {
+    charts.push({
+      id: 'scenarios',
+      title: 'The other races: what each variant counted',
+      caption: 'Each variant of each scenario ran once per file: inconsistent pairs per checker pass, lost updates per update, odd lengths per check. A fix (global-lock, lock, publish, atomic) must count 0.',
+      spec: scenarioChart(data),
+    });
   }
   if (data.calibration.length > 0) {
     charts.push({

@@ -1,6 +1,8 @@
 // The figures of `tearlab report`'s charts, as flat rows (one per point, bar or cell), taken from results files.
 // Every row names its machine (the file's letter and host) so that machines share axes in one chart.
 import { groupName, groupOf, type ComparedFile } from '../compare.js';
+import { countOf, scenarioSettings, variantLabel } from '../compare-scenarios.js';
+import { SCENARIOS } from '../scenarios/index.js';
 import { MODE_NAMES, type ModeName } from '../modes/index.js';
 import { TORN_GRADE } from '../outcomes.js';
 import { medianEstimate, type Cell, type MedianEstimate } from '../results.js';
@@ -56,6 +58,16 @@ export interface CalibrationPoint {
   upper: number | null;
 }
 
+export interface ScenarioRow {
+  machine: string;
+  /** The scenario and its settings: one panel each. */
+  panel: string;
+  variant: string;
+  count: number;
+  /** The count's share of the scenario's base figure (passes, updates, checks). */
+  share: number;
+}
+
 export interface ReportData {
   machines: string[];
   verdicts: VerdictRow[];
@@ -66,6 +78,7 @@ export interface ReportData {
   boundaryMod4096: HistogramRow[];
   segmentLengths: HistogramRow[];
   calibration: CalibrationPoint[];
+  scenarios: ScenarioRow[];
 }
 
 export function machineName(file: ComparedFile): string {
@@ -147,6 +160,14 @@ function calibrationPoints(machine: string, file: ComparedFile): CalibrationPoin
   return points;
 }
 
+function scenarioRows(machine: string, file: ComparedFile): ScenarioRow[] {
+  return (file.results.scenarios ?? []).map((run) => {
+    const { count, share } = countOf(run);
+    const panel = `${run.scenario}: ${run.countName} / ${SCENARIOS[run.scenario].countOutOf}, ${scenarioSettings(run)}`;
+    return { machine, panel, variant: variantLabel(run), count, share: share ?? 0 };
+  });
+}
+
 export function reportData(files: readonly ComparedFile[]): ReportData {
   const data: ReportData = {
     machines: [],
@@ -158,6 +179,7 @@ export function reportData(files: readonly ComparedFile[]): ReportData {
     boundaryMod4096: [],
     segmentLengths: [],
     calibration: [],
+    scenarios: [],
   };
   for (const file of files) {
     const machine = machineName(file);
@@ -177,6 +199,7 @@ export function reportData(files: readonly ComparedFile[]): ReportData {
     // Bucket k holds lengths from 2^k: the bin is that shortest length.
     data.segmentLengths.push(...histogram(machine, cells, (cell) => indexed(cell.summary.anatomy.segmentLengthLog2).map(([k, count]) => [2 ** k, count])));
     data.calibration.push(...calibrationPoints(machine, file));
+    data.scenarios.push(...scenarioRows(machine, file));
   }
   return data;
 }

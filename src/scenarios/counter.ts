@@ -60,6 +60,7 @@ function duplicateIds(reports: readonly Record<string, number | Int32Array>[], e
 export const counter: Scenario = {
   name: 'counter',
   countName: 'lost',
+  countOutOf: 'expected',
   variants: ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'],
   source: 'my_dict[\'counter\'] += 1 in several threads (lost on free-threaded 3.13), and request_id = self._next_id; self._next_id += 1 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => COUNTER_WORDS * Int32Array.BYTES_PER_ELEMENT,

@@ -109,6 +109,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
 export const pair: Scenario = {
   name: 'pair',
   countName: 'inconsistent',
+  countOutOf: 'passes',
   variants: ['unlocked', 'global-lock', 'gil', 'lock', 'publish'],
   source: '"The GIL Was Your Lock", act 1: uv run --python 3.14t data_races/classic_data_race.py (Config: ITERS=1000000, WIDEN=False, WORK_ITERS=10; "Inconsistent states observed", 0 under 3.14+gil)',
   sharedBytes: () => PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT + PUBLISHED_BYTES,

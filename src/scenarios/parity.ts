@@ -75,6 +75,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
 export const parity: Scenario = {
   name: 'parity',
   countName: 'odd',
+  countOutOf: 'checks',
   variants: ['unlocked', 'global-lock', 'gil', 'lock', 'atomic'],
   source: 'insert_fn: list.append(1); list.append(1); list.pop(); list.pop() against size_fn: assert len(list) % 2 == 0 ("The Changing Guarantees Given by Python\'s GIL")',
   sharedBytes: () => PARITY_WORDS * Int32Array.BYTES_PER_ELEMENT,

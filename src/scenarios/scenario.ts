@@ -59,6 +59,8 @@ export interface Scenario {
   readonly name: ScenarioName;
   /** What the count counts, as the output line names it. */
   readonly countName: string;
+  /** The figure the count is a share of (passes, expected updates, checks), for comparing runs of different lengths. */
+  readonly countOutOf: string;
   readonly variants: readonly VariantName[];
   /** The Python line of the blog post this scenario reproduces. */
   readonly source: string;

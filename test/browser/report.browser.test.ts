@@ -80,7 +80,7 @@ describe('the report in Chromium', () => {
     expect(data.machines).toHaveLength(2);
     for (const machine of data.machines) {
       await expect(page.locator('#fingerprints th', { hasText: machine }).count()).resolves.toBe(1);
-      for (const id of ['torn-fraction', 'torn-per-second', 'fix-rates', 'calibration']) {
+      for (const id of ['torn-fraction', 'torn-per-second', 'fix-rates', 'scenarios', 'calibration']) {
         await expect(page.locator(`#${id} svg .role-legend-label`, { hasText: machine }).count(), `${id}: ${machine}`).resolves.toBe(1);
       }
     }
@@ -117,6 +117,11 @@ describe('the report in Chromium', () => {
       expect(rows.length, id).toBeGreaterThan(0);
       expect(await marks(id, 'rect'), id).toBe(rows.length);
     }
+  });
+
+  it('draws the other races: a bar per scenario, variant and machine', async () => {
+    expect(data.scenarios.length).toBeGreaterThan(0);
+    expect(await marks('scenarios', 'rect')).toBe(data.scenarios.length);
   });
 
   it('draws calibration efficiency per size: a line per machine, ratio and batch, a point per size', async () => {
