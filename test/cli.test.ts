@@ -248,7 +248,7 @@ describe('tearlab run', () => {
     expect(code).toBe(1);
     // The worker's own error does not say which worker threw: the wrapper names it, and the original follows with its stack.
     expect(stderr, stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: (writer|reader) \d+ threw: failed on purpose \(TEARLAB_FAULT=worker-throws\)\n\s+at /);
-    expect(stderr, stderr).toMatch(/\nCaused by: Error: failed on purpose \(TEARLAB_FAULT=worker-throws\)\n\s+at .*worker\.js/);
+    expect(stderr, stderr).toMatch(/\nCaused by: Error: failed on purpose \(TEARLAB_FAULT=worker-throws\)\n(\s+at .*\n)*\s+at .*\/worker\.js:/);
     expect(stdout).not.toMatch(/^mode=/m);
   });
 
