@@ -64,6 +64,17 @@ describe('the watchdog', () => {
     expect((await runTearing({ mode: 'seqlock', size: 64, iters: 1000, writers: 1, readers: 2 })).snapshots).toBe(1000);
   }, 30_000);
 
+  it.each(['soon', '0', '-5', '', 'Infinity'])('refuses TEARLAB_WATCHDOG_MS=%j, which would turn the watchdog off, before any worker starts', async (setting) => {
+    process.env.TEARLAB_WATCHDOG_MS = setting;
+    try {
+      await expect(runTearing({ mode: 'lock', size: 64, iters: 1000 })).rejects.toThrow(
+        new RangeError(`TEARLAB_WATCHDOG_MS must be a positive number of milliseconds, got ${JSON.stringify(setting)}`),
+      );
+    } finally {
+      process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
+    }
+  });
+
   it('keeps, in the results file, the points measured before a run that failed', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-watchdog-')), 'out.json');
     const run = spawnSync(process.execPath, [CLI, 'run', '--mode', 'lock', '--size', '64,4096', '--iters', '2000', '--json', file], {
