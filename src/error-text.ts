@@ -1,6 +1,8 @@
-// An error's stack, with those of the errors it wraps (its `cause`, and theirs): a wrapper names where a failure happened
-// (which worker), its cause says what happened there, and both are needed to act on it.
+// An error as text, with the errors it wraps (its `cause`, and theirs): a wrapper names where a failure happened
+// (which worker), its cause says what happened there, and both are needed to act on it. For the CLI's report of
+// a bug and for the failure recorded in a results file.
 import { describe } from './describe.js';
+import type { RunFailure } from './results-file.js';
 
 function causeOf(error: unknown): unknown {
   return error instanceof Error ? error.cause : undefined;
@@ -20,3 +22,8 @@ export function errorStacks(error: unknown): string {
     .join('\nCaused by: ');
 }
 
+
+/** The record of a failure in a results file: what was under way (`stage`), and the error. */
+export function failureRecord(stage: string, error: unknown): RunFailure {
+  return { stage, message: error instanceof Error ? error.message : describe(error), stack: errorStacks(error) };
+}

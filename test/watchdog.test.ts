@@ -86,5 +86,10 @@ describe('the watchdog', () => {
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(written.partial).toBe(true);
     expect(written.cells.map((c: { size: number }) => c.size)).toEqual([64]);
+    expect(written.failure).toMatchObject({
+      stage: 'mode=lock size=4096 offset=0 trial=1',
+      message: 'tearlab: the run failed: writer 0 did not stop within 3 s of being told to',
+    });
+    expect(written.failure.stack).toMatch(/^Error: tearlab: the run failed: writer 0 did not stop within 3 s of being told to\n\s+at /);
   }, 30_000);
 });
