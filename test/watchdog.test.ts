@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 const WATCHDOG_MS = 3000;
 process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
 const { runTearing } = await import('tearlab');
+const { runNativeThreads } = await import('../dist/src/native-run.js');
+const { resolveOptions } = await import('../dist/src/options.js');
+const { planPlacement } = await import('../dist/src/placement.js');
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
@@ -70,6 +73,30 @@ describe('the watchdog', () => {
       await expect(runTearing({ mode: 'lock', size: 64, iters: 1000 })).rejects.toThrow(
         new RangeError(`TEARLAB_WATCHDOG_MS must be a positive number of milliseconds, got ${JSON.stringify(setting)}`),
       );
+    } finally {
+      process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
+    }
+  });
+
+  it('ends a native run that has not ended within its budget and the watchdog\'s time, naming it', async () => {
+    // Native threads stop only through the stop word, and nothing in the addon makes them ignore it; so the
+    // main thread is kept busy past both the budget and the bound: when its timers run again, the bound's
+    // fires in the same turn as the budget's, before the threads can have ended.
+    const options = resolveOptions({ mode: 'unlocked', size: 64, writers: 1, readers: 1, iters: Number.MAX_SAFE_INTEGER, timeMs: 50 });
+    const plan = planPlacement(options.placement, null, 1, 1);
+    process.env.TEARLAB_WATCHDOG_MS = '100';
+    try {
+      const pending = runNativeThreads('unlocked', options, plan).catch((error: unknown) => error);
+      const busyUntil = performance.now() + 400;
+      while (performance.now() < busyUntil);
+      const failure = await pending;
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toBe(
+        'tearlab: the native run of unlocked (64 bytes, 1w+1r) did not end within its budget of 50 ms and the watchdog\'s 100 ms; it was told to stop',
+      );
+      // The next run, left to its budget, works.
+      const { figures } = await runNativeThreads('unlocked', options, plan);
+      expect(figures.snapshots).toBeGreaterThan(0);
     } finally {
       process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
     }
