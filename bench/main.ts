@@ -112,9 +112,8 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   }
   progress.end();
   // The call costs come last of what the checks and the cost tables need: with them, all of that finished.
-  const costsDone = calls !== null;
-  const complete = costsDone && !signal.aborted && failure === null;
-  const checks = costsDone ? computeChecks(plan, calls!, tearing, calibration) : [];
+  const complete = calls !== null && !signal.aborted && failure === null;
+  const checks = calls !== null ? computeChecks(plan, calls, tearing, calibration) : [];
 
   const elapsedMs = performance.now() - start;
   const results: ResultsFile = {
@@ -143,7 +142,7 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   console.log(tearingMatrixTable(plan, tearing));
   console.log('\nTear anatomy: where the torn snapshots changed pattern, as offsets from the page (a sample of each cell, in batches)');
   console.log(anatomyTable(tearing));
-  if (costsDone) {
+  if (calls !== null) {
     console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
     console.log(costMatrixTable(plan, tearing, modeCosts));
     console.log(
@@ -152,7 +151,7 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
     );
     console.log(calibrationTable(calibration));
     console.log('\nSingle calls in one thread (median per call)');
-    console.log(callTable(calls!.timings));
+    console.log(callTable(calls.timings));
   }
   if (scenarios.length > 0) {
     console.log(`\nThe other races (tearlab run --scenario), ${plan.scenarioIters} rounds per writing worker: a fix (global-lock, lock, publish, atomic) must count 0`);
@@ -160,7 +159,7 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   }
   console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
   console.log(tornGrid(plan, tearing));
-  if (costsDone) {
+  if (calls !== null) {
     console.log(summaryTable(plan, tearing, modeCosts));
     console.log(checksTable(checks));
   }
