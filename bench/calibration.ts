@@ -43,13 +43,15 @@ export function calibrationSteps(plan: BenchPlan): number {
   return plan.calibrationSizes.length * calibrationBatches(plan).length;
 }
 
-/** The calibration rows, in order; when `signal` aborts, the cell under way finishes and no other starts. */
-export async function runCalibration(plan: BenchPlan, signal: AbortSignal, onStep: StepListener): Promise<CalibrationRow[]> {
-  const rows: CalibrationRow[] = [];
+/**
+ * Adds the calibration rows to `rows`, in order; when `signal` aborts, the cell under way finishes and no other
+ * starts. A run that fails is thrown, `rows` holding those finished before it.
+ */
+export async function runCalibration(plan: BenchPlan, signal: AbortSignal, onStep: StepListener, rows: CalibrationRow[]): Promise<void> {
   const total = calibrationSteps(plan);
   for (const size of plan.calibrationSizes) {
     for (const batch of calibrationBatches(plan)) {
-      if (signal.aborted) return rows;
+      if (signal.aborted) return;
       onStep(rows.length, total, `calibration: unlocked ${formatBytes(size)} 1w+1r, batch ${batch}`);
       const result = await runTearing({
         mode: 'unlocked',
@@ -84,5 +86,4 @@ export async function runCalibration(plan: BenchPlan, signal: AbortSignal, onSte
     }
   }
   onStep(total, total, 'calibration done');
-  return rows;
 }

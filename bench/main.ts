@@ -12,13 +12,16 @@ import { formatEnvironment } from '../src/format.js';
 import { catchInterruptions, SIGNAL_EXIT_CODES } from '../src/interrupt.js';
 import { progressLine } from '../src/progress.js';
 import { TEARLAB_VERSION } from '../src/package-files.js';
-import { SCHEMA_VERSION, type ResultsFile } from '../src/results-file.js';
+import { failureRecord } from '../src/error-text.js';
+import type { Cell } from '../src/results.js';
+import { SCHEMA_VERSION, type ResultsFile, type RunFailure } from '../src/results-file.js';
+import type { ScenarioResult } from '../src/scenarios/run-scenario.js';
 import { writeReport } from '../src/report/report-page.js';
 import { MAX_TRIALS } from '../src/trials.js';
-import { CALIBRATION_PLACEMENT, calibrationSteps, runCalibration } from './calibration.js';
-import { runCallCosts } from './call-costs.js';
+import { CALIBRATION_PLACEMENT, type CalibrationRow, calibrationSteps, runCalibration } from './calibration.js';
+import { type CallCosts, runCallCosts } from './call-costs.js';
 import { computeChecks } from './checks.js';
-import { runModeCosts } from './mode-costs.js';
+import { type ModeCostRow, runModeCosts } from './mode-costs.js';
 import { runScenarios, scenariosTable } from './scenarios.js';
 import { formatBytes, FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan.js';
 import { prepareResultsDirectory, writeResults } from './report.js';
@@ -62,7 +65,10 @@ export function parseBenchArgs(args: string[]): BenchArgs | 'help' {
   return { plan: { ...plan, trials, sizes, offsets }, out: values.out ?? 'results' };
 }
 
-/** Runs the bench and writes its results file; when `signal` aborts, prints and writes what was measured, marked partial. */
+/**
+ * Runs the bench and writes its results file. When `signal` aborts, or a run fails, prints and writes what was
+ * measured, marked partial (with the failure recorded), then throws the failure.
+ */
 async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<void> {
   const start = performance.now();
   const startedAt = new Date().toISOString();
@@ -79,47 +85,35 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
   const beforeCosts = matrixSteps + calibrationSteps(plan);
   const steps = beforeCosts + rounds + 1;
   const progress = progressLine('bench');
-  const tearing = await runTearingMatrix(plan, signal, (done, _total, detail) => progress.update(done, steps, detail));
-  const calibration = await runCalibration(plan, signal, (done, _total, detail) => progress.update(matrixSteps + done, steps, detail));
-  progress.update(beforeCosts, steps, 'uncontended cost per mode');
-  const modeCosts = signal.aborted ? [] : await runModeCosts(plan);
-  const calls = signal.aborted
-    ? null
-    : await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
-  progress.update(steps, steps, 'the other races');
-  const scenarios = signal.aborted ? [] : await runScenarios(plan, signal);
+  // Each part is filled as it is measured, so that a failure keeps whatever finished before it.
+  const tearing: Cell[] = [];
+  const calibration: CalibrationRow[] = [];
+  let modeCosts: ModeCostRow[] = [];
+  let calls: CallCosts | null = null;
+  const scenarios: ScenarioResult[] = [];
+  let stage = 'tearing matrix';
+  let failure: { error: unknown; record: RunFailure } | null = null;
+  try {
+    await runTearingMatrix(plan, signal, (done, _total, detail) => progress.update(done, steps, detail), tearing);
+    stage = 'calibration';
+    await runCalibration(plan, signal, (done, _total, detail) => progress.update(matrixSteps + done, steps, detail), calibration);
+    progress.update(beforeCosts, steps, 'uncontended cost per mode');
+    stage = 'uncontended cost per mode';
+    if (!signal.aborted) modeCosts = await runModeCosts(plan);
+    stage = 'call costs';
+    if (!signal.aborted) {
+      calls = await runCallCosts(plan, rounds, (round) => progress.update(beforeCosts + 1 + round, steps, `call costs, round ${round + 1}`));
+    }
+    progress.update(steps, steps, 'the other races');
+    stage = 'the other races';
+    if (!signal.aborted) await runScenarios(plan, signal, scenarios);
+  } catch (error) {
+    failure = { error, record: failureRecord(stage, error) };
+  }
   progress.end();
-  const complete = calls !== null && !signal.aborted;
-
-  console.log(
-    `Tearing matrix: every mode, size and layout, ${plan.trials} trials of ${plan.runMs} ms each; ` +
-      `torn fractions pooled over the trials (Wilson interval), torn/s the trials' median${plan.perCallVariants ? '; the addon modes in batches, then one call per copy' : ''}`,
-  );
-  console.log(tearingMatrixTable(plan, tearing));
-  console.log('\nTear anatomy: where the torn snapshots changed pattern, as offsets from the page (a sample of each cell, in batches)');
-  console.log(anatomyTable(tearing));
-  const checks = complete ? computeChecks(plan, calls, tearing, calibration) : [];
-  if (complete) {
-    console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
-    console.log(costMatrixTable(plan, tearing, modeCosts));
-    console.log(
-      `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
-        `--placement ${CALIBRATION_PLACEMENT}`,
-    );
-    console.log(calibrationTable(calibration));
-    console.log('\nSingle calls in one thread (median per call)');
-    console.log(callTable(calls.timings));
-  }
-  if (scenarios.length > 0) {
-    console.log(`\nThe other races (tearlab run --scenario), ${plan.scenarioIters} rounds per writing worker: a fix (global-lock, lock, publish, atomic) must count 0`);
-    console.log(scenariosTable(scenarios));
-  }
-  console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
-  console.log(tornGrid(plan, tearing));
-  if (complete) {
-    console.log(summaryTable(plan, tearing, modeCosts));
-    console.log(checksTable(checks));
-  }
+  // The call costs come last of what the checks and the cost tables need: with them, all of that finished.
+  const complete = calls !== null && !signal.aborted && failure === null;
+  const checks = calls !== null ? computeChecks(plan, calls, tearing, calibration) : [];
 
   const elapsedMs = performance.now() - start;
   const results: ResultsFile = {
@@ -136,12 +130,48 @@ async function bench({ plan, out }: BenchArgs, signal: AbortSignal): Promise<voi
     cells: tearing,
     bench: { plan, calibration, modeCosts, calls: calls?.timings ?? [], checks },
     scenarios,
+    ...(failure === null ? {} : { failure: failure.record }),
   };
+  // Written before anything is printed, so that a table that cannot be printed loses nothing.
   const file = await writeResults(out, results);
+
+  console.log(
+    `Tearing matrix: every mode, size and layout, ${plan.trials} trials of ${plan.runMs} ms each; ` +
+      `torn fractions pooled over the trials (Wilson interval), torn/s the trials' median${plan.perCallVariants ? '; the addon modes in batches, then one call per copy' : ''}`,
+  );
+  console.log(tearingMatrixTable(plan, tearing));
+  console.log('\nTear anatomy: where the torn snapshots changed pattern, as offsets from the page (a sample of each cell, in batches)');
+  console.log(anatomyTable(tearing));
+  if (calls !== null) {
+    console.log('\nCost matrix: median rates under the Python demo\'s contention (2 writers + 1 reader), and one copy with nobody else running');
+    console.log(costMatrixTable(plan, tearing, modeCosts));
+    console.log(
+      `\nCalibration: JavaScript-driven runs against native threads, median of ${plan.calibrationPairs} alternating pairs of ${plan.calibrationRunMs} ms runs, ` +
+        `--placement ${CALIBRATION_PLACEMENT}`,
+    );
+    console.log(calibrationTable(calibration));
+    console.log('\nSingle calls in one thread (median per call)');
+    console.log(callTable(calls.timings));
+  }
+  if (scenarios.length > 0) {
+    console.log(`\nThe other races (tearlab run --scenario), ${plan.scenarioIters} rounds per writing worker: a fix (global-lock, lock, publish, atomic) must count 0`);
+    console.log(scenariosTable(scenarios));
+  }
+  console.log('\nSummary: the fraction of snapshots torn ("0": not one)');
+  console.log(tornGrid(plan, tearing));
+  if (calls !== null) {
+    console.log(summaryTable(plan, tearing, modeCosts));
+    console.log(checksTable(checks));
+  }
+
   console.log(`\n${complete ? 'Full results' : 'Partial results'}: ${file} (${(elapsedMs / 1000).toFixed(0)} s)`);
   const report = file.replace(/\.json$/, '.html');
   await writeReport([{ label: 'A', file, results }], report);
   console.log(`Report: ${report} (charts; tearlab report FILE... puts several machines side by side)`);
+  if (failure !== null) {
+    console.error(`tearlab bench: a run failed during the ${stage}; the results above and in ${file} are partial`);
+    throw failure.error;
+  }
 }
 
 /** Runs the bench with command-line `argv` and returns the exit code. */

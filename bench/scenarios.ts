@@ -4,15 +4,14 @@ import { runScenario, type ScenarioResult } from '../src/scenarios/run-scenario.
 import { table } from '../src/text-table.js';
 import type { BenchPlan } from './plan.js';
 
-export async function runScenarios(plan: BenchPlan, signal: AbortSignal): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
+/** Adds every variant's result to `results`, until done, aborted, or a run fails (then thrown). */
+export async function runScenarios(plan: BenchPlan, signal: AbortSignal, results: ScenarioResult[]): Promise<void> {
   for (const scenario of SCENARIO_NAMES) {
     for (const variant of SCENARIOS[scenario].variants) {
-      if (signal.aborted) return results;
+      if (signal.aborted) return;
       results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters }));
     }
   }
-  return results;
 }
 
 /** One row per scenario and variant: its count and the scenario's other figures. */

@@ -6,7 +6,7 @@ import type { ModeName } from '../src/index.js';
 import type { BatchSetting } from '../src/batch-size.js';
 import { binding } from '../src/native.js';
 import type { Cell } from '../src/results.js';
-import { runAlternating } from '../src/trials.js';
+import { alternateTrials } from '../src/trials.js';
 import { formatBytes, type BenchPlan } from './plan.js';
 
 /** One line of the matrix's runs: a mode and how many copies each addon call makes. */
@@ -32,16 +32,18 @@ export function tearingSteps(plan: BenchPlan): number {
   return variants(plan).length * plan.sizes.length * plan.offsets.length * plan.layouts.length * plan.trials;
 }
 
-/** The matrix's cells, in order; when `signal` aborts, those measured so far (the last one perhaps with fewer trials). */
-export async function runTearingMatrix(plan: BenchPlan, signal: AbortSignal, onStep: StepListener): Promise<Cell[]> {
-  const cells: Cell[] = [];
+/**
+ * Adds the matrix's cells to `cells`, in order. When `signal` aborts, or a run fails (then thrown), `cells` holds
+ * those measured so far, the last ones perhaps with fewer trials.
+ */
+export async function runTearingMatrix(plan: BenchPlan, signal: AbortSignal, onStep: StepListener, cells: Cell[]): Promise<void> {
   const total = tearingSteps(plan);
   const all = variants(plan);
   let done = 0;
   for (const layout of plan.layouts) {
     for (const size of plan.sizes) {
       for (const offset of plan.offsets) {
-        if (signal.aborted) return cells;
+        if (signal.aborted) return;
         const configurations = all.map((variant) => ({
           ...variant,
           signal,
@@ -53,16 +55,15 @@ export async function runTearingMatrix(plan: BenchPlan, signal: AbortSignal, onS
           timeMs: plan.runMs,
         }));
         const where = `${formatPoint(size, offset)} ${layout.name}`;
-        cells.push(
-          ...(await runAlternating(configurations, plan.trials, ({ index, trial }) =>
-            onStep(++done, total, `tearing: ${variantName(all[index])} ${where}, trial ${trial + 1} of ${plan.trials}`),
-          )),
+        const { cells: atPoint, failure } = await alternateTrials(configurations, plan.trials, ({ index, trial }) =>
+          onStep(++done, total, `tearing: ${variantName(all[index])} ${where}, trial ${trial + 1} of ${plan.trials}`),
         );
+        cells.push(...atPoint);
+        if (failure !== null) throw failure.error;
       }
     }
   }
   onStep(total, total, 'tearing matrix done');
-  return cells;
 }
 
 /** 64 B, or 64 B +63 where the data starts 63 bytes into a page. */

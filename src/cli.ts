@@ -2,6 +2,7 @@
 // The tearlab command: run (the Python ctypes tearing demo of "The GIL Was Your
 // Lock", with the fixes), bench (the whole benchmark), compare (results
 // files side by side) and report (results files as a page of charts).
+import { errorStacks } from './error-text.js';
 import { UsageError } from './parse.js';
 import { parseRun, RUN_DETAILS, RUN_SYNOPSIS, runCommand } from './run-command.js';
 
@@ -43,7 +44,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       return 2;
     }
     // Anything else is a bug (or a worker's failure), not a typing mistake: its stack, and exit 1.
-    console.error(`tearlab: unexpected error\n${(error as Error)?.stack ?? String(error)}`);
+    console.error(`tearlab: unexpected error\n${errorStacks(error)}`);
     return 1;
   }
 }

@@ -1,7 +1,8 @@
 // Faults for tests to inject, never set otherwise (TEARLAB_FAULT):
 // - broken-fix: every worker copies as unlocked whatever its mode, so a test can watch a "fix" tear and check
 //   the exit code that reports it;
-// - worker-throws: every worker throws as it starts, so a test can check how a failed run is reported;
+// - worker-throws: every worker throws as it starts, with a message that does not name it, so a test can check
+//   that a failed run is reported naming the worker;
 // - writer-exits, reader-exits: writer 0 or reader 0 exits (code FAULT_EXIT_CODE) before the start barrier;
 // - writer-misses-barrier, reader-misses-barrier: writer 0 or reader 0 spins forever before the start barrier;
 // - writer-spins, reader-spins: writer 0 or reader 0 spins forever once the run starts;
@@ -10,16 +11,24 @@
 const FAULT = process.env.TEARLAB_FAULT;
 
 export const BROKEN_FIX = FAULT === 'broken-fix';
-export const WORKER_THROWS = FAULT === 'worker-throws';
 export const FAULT_EXIT_CODE = 3;
 const FAULT_SIZE = process.env.TEARLAB_FAULT_SIZE === undefined ? null : Number(process.env.TEARLAB_FAULT_SIZE);
+
+function hitsSize(size: number): boolean {
+  return FAULT !== undefined && (FAULT_SIZE === null || FAULT_SIZE === size);
+}
+
+/** Throws as a worker of a run of `size` bytes starts, when TEARLAB_FAULT=worker-throws asks it to. */
+export function throwIfAsked(size: number): void {
+  if (FAULT === 'worker-throws' && hitsSize(size)) throw new Error('failed on purpose (TEARLAB_FAULT=worker-throws)');
+}
 
 /** Where in its life a worker is: before the start barrier, or past it. */
 export type WorkerStage = 'before-barrier' | 'racing';
 
 /** Does what TEARLAB_FAULT asks of worker `index` of `role` at `stage` in a run of `size` bytes; usually nothing. */
 export function enactFault(role: 'writer' | 'reader', index: number, size: number, stage: WorkerStage): void {
-  if (FAULT === undefined || index !== 0 || (FAULT_SIZE !== null && FAULT_SIZE !== size)) return;
+  if (index !== 0 || !hitsSize(size)) return;
   if (stage === 'before-barrier' && FAULT === `${role}-exits`) process.exit(FAULT_EXIT_CODE);
   if (stage === 'before-barrier' && FAULT === `${role}-misses-barrier`) spinForever();
   if (stage === 'racing' && FAULT === `${role}-spins`) spinForever();

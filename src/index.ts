@@ -3,7 +3,7 @@ export { classify, COPY_MODES, memcpy, type CopyMode } from './memcpy.js';
 export { runTearing } from './experiment.js';
 export { DEFAULTS, type TearingOptions } from './options.js';
 export type { Cell, CellKey, CellSummary, MedianEstimate, ProportionEstimate, TearingResult, Trial, Verdict } from './results.js';
-export { runAlternating, runTrials, type RunReport } from './trials.js';
+export { alternateTrials, runAlternating, runTrials, type Alternation, type RunReport, type TrialFailure } from './trials.js';
 export { checkResultsFile, readResultsFile, ResultsFileError, SCHEMA_PATH, SCHEMA_VERSION, type ResultsFile } from './results-file.js';
 export { compare, type ComparedFile, type Comparison } from './compare.js';
 export { formatComparisonMarkdown, formatComparisonText } from './compare-format.js';

@@ -15,7 +15,7 @@ import { writerPatterns } from './patterns.js';
 import { placementResult, type PlacementPlan, type WorkerPlacement } from './placement.js';
 import { runFigures, type TearingResult } from './results.js';
 import { allocateRun } from './run-memory.js';
-import { startWatchdog } from './watchdog.js';
+import { startWatchdog, watchdogMs } from './watchdog.js';
 import { startWorker } from './worker-start.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
@@ -82,6 +82,7 @@ function summarize(options: ResolvedOptions, plan: PlacementPlan, reports: Worke
  */
 export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan): Promise<TearingResult> {
   const { mode, size, offset, writers, readers, iters, timeMs, batch, onProgress } = resolved;
+  const limitMs = watchdogMs();
   const { regions, workspace, control } = allocateRun(mode, size, offset, writers, readers);
   // Process-wide, as sys.setswitchinterval is; only the modes under the GIL wait on it.
   binding.setSwitchInterval(Math.round(resolved.switchIntervalMs * 1000));
@@ -135,7 +136,7 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     stoppedAt: () => (stoppedAt ??= Atomics.load(control.words, STOP) !== 0 ? performance.now() : null),
     opened: () => Atomics.load(control.words, RELEASED) !== 0,
     stop,
-  });
+  }, limitMs);
   try {
     const reports = await Promise.race([
       Promise.all(

@@ -13,7 +13,16 @@ import type { Cell } from './results.js';
 import type { ScenarioResult } from './scenarios/run-scenario.js';
 
 /** MAJOR.MINOR: a reader refuses a file of a newer major version; minor versions only add optional fields. */
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
+
+/** Why a run ended early by failing rather than being stopped by a signal. */
+export interface RunFailure {
+  /** What was under way: the part of the bench, or the point of tearlab run. */
+  stage: string;
+  message: string;
+  /** The error's stack, then its causes' (after "Caused by: "). */
+  stack: string;
+}
 
 export interface ResultsFile {
   schemaVersion: string;
@@ -34,6 +43,8 @@ export interface ResultsFile {
   bench?: BenchSection;
   /** The runs of the other races (`tearlab run --scenario`, and the bench); since schema 1.1. */
   scenarios?: ScenarioResult[];
+  /** Why the run failed, when it did (the file is then partial, holding what finished before); since schema 1.2. */
+  failure?: RunFailure;
 }
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema', 'results.schema.json');

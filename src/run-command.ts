@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { type AtomicFile, createAtomicFile } from './atomic-file.js';
 import { MAX_BATCH } from './batch-size.js';
 import { environment } from './environment.js';
+import { failureRecord } from './error-text.js';
 import { type ConfigLine, formatCellSummary, formatConfig, formatEnvironment, formatResult } from './format.js';
 import { formatAnatomy, formatOutcomes } from './format-outcomes.js';
 import { MODE_ALIASES, MODE_NAMES, type ModeName, strategyFor } from './modes/index.js';
@@ -16,9 +17,9 @@ import { formatPlacement, NO_PLACEMENT, parsePlacement } from './placement.js';
 import { progressLine } from './progress.js';
 import type { Cell, TearingResult } from './results.js';
 import { TEARLAB_VERSION } from './package-files.js';
-import { resultsText, SCHEMA_VERSION } from './results-file.js';
+import { resultsText, type RunFailure, SCHEMA_VERSION } from './results-file.js';
 import { parseSweep } from './sweep.js';
-import { MAX_TRIALS, runAlternating } from './trials.js';
+import { alternateTrials, MAX_TRIALS } from './trials.js';
 
 export const RUN_SYNOPSIS = `Usage: tearlab run [--mode M] [--size SIZES] [--offset OFFSETS] [--iters N] [--time DURATION]
                    [--trials N] [--writers N] [--readers N] [--slow-reader] [--batch N|auto]
@@ -188,24 +189,30 @@ function printSummary(cells: readonly Cell[]): void {
 
 /**
  * Runs the modes at every point of the sweep, printing each run as it ends and adding each point's cells to
- * `cells` as it ends, until done or aborted (so a failure keeps the points measured before it).
+ * `cells` as it ends, until done or aborted. A run that fails ends it: the trials finished before it, at its
+ * point too, are in `cells`, and its error is thrown with where it happened in `failedAt`.
  */
-async function measure(command: RunCommand, signal: AbortSignal, cells: Cell[]): Promise<void> {
+async function measure(command: RunCommand, signal: AbortSignal, cells: Cell[], failedAt: { stage: string }): Promise<void> {
   const progress = progressLine('tearlab run');
   const total = points(command).length * command.modes.length * command.trials;
   let done = 0;
   try {
     for (const { size, offset } of points(command)) {
       if (signal.aborted) break;
-      const atPoint = await runAlternating(configurations(command, size, offset, signal), command.trials, ({ result, trial }) => {
+      const modes = configurations(command, size, offset, signal);
+      const { cells: atPoint, failure } = await alternateTrials(modes, command.trials, ({ result, trial }) => {
         progress.end();
         console.log(command.trials > 1 ? `${formatResult(result)} trial=${trial + 1}` : formatResult(result));
         if (command.trials === 1) printOutcomes(result);
         progress.update(++done, total, `mode=${result.mode} size=${size} offset=${offset}`);
       });
       progress.end();
-      if (command.trials > 1) printSummary(atPoint);
       cells.push(...atPoint);
+      if (failure !== null) {
+        failedAt.stage = `mode=${modes[failure.index].mode} size=${size} offset=${offset} trial=${failure.trial + 1}`;
+        throw failure.error;
+      }
+      if (command.trials > 1) printSummary(atPoint);
     }
   } finally {
     progress.end();
@@ -226,7 +233,7 @@ export async function runCommand(command: RunCommand): Promise<number> {
     console.log(formatEnvironment(env));
     console.log(formatConfig(command));
     const cells: Cell[] = [];
-    const write = (partial: boolean) =>
+    const write = (partial: boolean, failure?: RunFailure) =>
       json?.commit(
         resultsText({
           schemaVersion: SCHEMA_VERSION,
@@ -240,13 +247,15 @@ export async function runCommand(command: RunCommand): Promise<number> {
           runMs: runMs(command),
           environment: env,
           cells,
+          failure,
         }),
       );
+    const failedAt = { stage: 'run' };
     try {
-      await measure(command, interruption.signal, cells);
+      await measure(command, interruption.signal, cells, failedAt);
     } catch (error) {
-      // A run that failed (a worker that threw, or one the watchdog ended) keeps the points measured before it.
-      if (cells.length > 0) await write(true);
+      // A run that failed (a worker that threw, or one the watchdog ended) keeps the trials measured before it.
+      if (cells.length > 0) await write(true, failureRecord(failedAt.stage, error));
       throw error;
     }
     await write(interruption.received !== null);

@@ -47,35 +47,67 @@ function asTrial({ environment: _machine, anatomy: _summarized, ...trial }: Tear
   return trial;
 }
 
+/** A run that failed: which configuration (its index) and trial, and what it threw. */
+export interface TrialFailure {
+  index: number;
+  trial: number;
+  error: unknown;
+}
+
+/** What runAlternating measured: the cells, and the run that failed, if one did (the cells then hold the trials before it). */
+export interface Alternation {
+  cells: Cell[];
+  failure: TrialFailure | null;
+}
+
 /**
- * Runs every configuration `trials` times, taking turns, and returns one cell per configuration in the order
- * given. Every option is checked before the first run. When a configuration's `signal` aborts, the run under
- * way stops (and is kept, `stoppedBy: 'signal'`) and no other starts.
+ * runAlternating, except that a run that fails ends the alternation without losing the trials finished before
+ * it: they are returned with the failure. Options are still checked, and bad ones thrown, before the first run.
  */
-export async function runAlternating(configurations: readonly TearingOptions[], trials: number, onRun?: (report: RunReport) => void): Promise<Cell[]> {
+export async function alternateTrials(configurations: readonly TearingOptions[], trials: number, onRun?: (report: RunReport) => void): Promise<Alternation> {
   checkTrials(trials, 'trials');
   const keys = configurations.map(cellKey);
   const runs: Trial[][] = configurations.map(() => []);
   const anatomies: Anatomy[][] = configurations.map(() => []);
   const total = configurations.length * trials;
   let done = 0;
+  let failure: TrialFailure | null = null;
   const aborted = () => configurations.some((configuration) => configuration.signal?.aborted);
-  for (let trial = 0; trial < trials && !aborted(); trial++) {
+  for (let trial = 0; trial < trials && !aborted() && failure === null; trial++) {
     const order = configurations.map((_, index) => index);
     if (trial % 2 === 1) order.reverse();
     for (const index of order) {
       if (aborted()) break;
-      const result = await runTearing(configurations[index]);
+      let result: TearingResult;
+      try {
+        result = await runTearing(configurations[index]);
+      } catch (error) {
+        failure = { index, trial, error };
+        break;
+      }
       runs[index].push(asTrial(result));
       anatomies[index].push(result.anatomy);
       onRun?.({ done: ++done, total, index, trial, result });
     }
   }
   // A cell is keyed by what was asked; its trials say what ran (js-set and js-lock always run one copy per call).
-  // After an abort, configurations that never ran have no cell.
-  return keys.flatMap((key, index) =>
+  // After an abort or a failure, configurations that never ran have no cell.
+  const cells = keys.flatMap((key, index) =>
     runs[index].length === 0 ? [] : [{ ...key, trials: runs[index], summary: summarizeTrials(runs[index], anatomies[index]) }],
   );
+  return { cells, failure };
+}
+
+/**
+ * Runs every configuration `trials` times, taking turns, and returns one cell per configuration in the order
+ * given. Every option is checked before the first run. When a configuration's `signal` aborts, the run under
+ * way stops (and is kept, `stoppedBy: 'signal'`) and no other starts. A run that fails rejects with its error
+ * (alternateTrials keeps the trials finished before it).
+ */
+export async function runAlternating(configurations: readonly TearingOptions[], trials: number, onRun?: (report: RunReport) => void): Promise<Cell[]> {
+  const { cells, failure } = await alternateTrials(configurations, trials, onRun);
+  if (failure !== null) throw failure.error;
+  return cells;
 }
 
 /** Runs one configuration `options.trials` times (default 1) and returns its cell. */

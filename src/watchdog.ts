@@ -1,9 +1,25 @@
 // The watchdog of a JavaScript-driven run: nothing may hang. A run fails, naming the worker, when the workers
 // have not all reached the start barrier, when no reader has taken a snapshot, or when a worker has not
-// stopped, for WATCHDOG_MS (a worker that throws or exits is reported at once by its own events).
+// stopped, for 10 s, the watchdog's time (a worker that throws or exits is reported at once by its own events).
 // TEARLAB_WATCHDOG_MS shortens it for the tests that wait for it, never otherwise.
-export const WATCHDOG_MS = Number(process.env.TEARLAB_WATCHDOG_MS ?? 10_000);
+import { describe } from './describe.js';
+
+const DEFAULT_WATCHDOG_MS = 10_000;
 const CHECK_EVERY_MS = 500;
+
+/**
+ * The watchdog's time: TEARLAB_WATCHDOG_MS, or 10 s without it. RangeError naming it when it is not a positive
+ * number, rather than the NaN that would never fire.
+ */
+export function watchdogMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.TEARLAB_WATCHDOG_MS;
+  if (text === undefined) return DEFAULT_WATCHDOG_MS;
+  const ms = Number(text);
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new RangeError(`TEARLAB_WATCHDOG_MS must be a positive number of milliseconds, got ${describe(text)}`);
+  }
+  return ms;
+}
 
 export interface WatchedRun {
   /** 'writer 0', 'reader 1', ...: every worker, in the order of `reported`. */
@@ -24,7 +40,8 @@ export interface Watchdog {
   dispose(): void;
 }
 
-export function startWatchdog(run: WatchedRun): Watchdog {
+/** Watches `run`, failing it after `limitMs` (from watchdogMs()) without the progress it needs. */
+export function startWatchdog(run: WatchedRun, limitMs: number): Watchdog {
   let fail!: (error: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   // Only a rejection that is raced matters; one after the run ended must not surface as unhandled.
@@ -38,14 +55,14 @@ export function startWatchdog(run: WatchedRun): Watchdog {
     const progress = run.progress();
     if (progress.some((count, i) => count !== lastProgress[i])) lastChange = now;
     let problem: string | null = null;
-    if (!run.opened() && now - started > WATCHDOG_MS) {
-      problem = `the workers did not all reach the start barrier within ${WATCHDOG_MS / 1000} s`;
-    } else if (stoppedAt !== null && now - stoppedAt > WATCHDOG_MS) {
+    if (!run.opened() && now - started > limitMs) {
+      problem = `the workers did not all reach the start barrier within ${limitMs / 1000} s`;
+    } else if (stoppedAt !== null && now - stoppedAt > limitMs) {
       const late = run.names.filter((_, i) => !run.reported[i]);
-      problem = `${late.join(', ')} did not stop within ${WATCHDOG_MS / 1000} s of being told to`;
-    } else if (stoppedAt === null && run.opened() && now - lastChange > WATCHDOG_MS) {
+      problem = `${late.join(', ')} did not stop within ${limitMs / 1000} s of being told to`;
+    } else if (stoppedAt === null && run.opened() && now - lastChange > limitMs) {
       const stalled = run.readerNames.filter((_, i) => !run.reported[run.names.length - run.readerNames.length + i]);
-      if (stalled.length > 0) problem = `${stalled.join(', ')} took no snapshot for ${WATCHDOG_MS / 1000} s`;
+      if (stalled.length > 0) problem = `${stalled.join(', ')} took no snapshot for ${limitMs / 1000} s`;
     }
     lastProgress = progress;
     if (problem !== null) {

@@ -1,5 +1,5 @@
 // Starting a worker thread that posts one report and exits: its report, or the reason it has none (it threw, or it
-// exited first, named by its role and index).
+// exited first), named by its role and index.
 import { Worker } from 'node:worker_threads';
 
 export interface StartedWorker<Report> {
@@ -9,13 +9,18 @@ export interface StartedWorker<Report> {
 
 export function startWorker<Report, Task extends { role: string; index: number } = { role: string; index: number }>(url: URL, task: Task): StartedWorker<Report> {
   const worker = new Worker(url, { workerData: task });
+  const name = `${task.role} ${task.index}`;
   const report = new Promise<Report>((resolve, reject) => {
     let received: Report | undefined;
     worker.once('message', (message: Report) => (received = message));
-    worker.once('error', reject);
+    // A worker's error says nothing of which worker threw; the original stays as the cause, with its stack.
+    worker.once('error', (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      reject(new Error(`tearlab: ${name} threw: ${message}`, { cause: error }));
+    });
     worker.once('exit', (code) => {
       if (received) resolve(received);
-      else reject(new Error(`tearlab: ${task.role} ${task.index} exited with code ${code} before reporting`));
+      else reject(new Error(`tearlab: ${name} exited with code ${code} before reporting`));
     });
   });
   return { worker, report };

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { arriveAndWait } from './barrier.js';
 import { BatchSizer } from './batch-size.js';
 import { addCounters, zeroCounters } from './counters.js';
-import { BROKEN_FIX, enactFault, WORKER_THROWS } from './fault.js';
+import { BROKEN_FIX, enactFault, throwIfAsked } from './fault.js';
 import { CLAIMED, controlViews, FIRST_PROGRESS, READERS_DONE, STOP } from './layout.js';
 import { strategyFor } from './modes/index.js';
 import { dataView, type StrategyContext } from './modes/strategy.js';
@@ -17,7 +17,7 @@ import type { ReaderReport, WorkerTask, WriterReport } from './worker-protocol.j
 import { privateBuffer, readerBuffer, writerBuffers } from './workspace.js';
 
 const task = workerData as WorkerTask;
-if (WORKER_THROWS) throw new Error(`tearlab: ${task.role} ${task.index} failed on purpose (TEARLAB_FAULT=worker-throws)`);
+throwIfAsked(task.size);
 const { words: control, counters: claims } = controlViews(task.control, task.readers);
 const stopWord = control.subarray(STOP, STOP + 1);
 /** The mode the copies run: the task's, unless a test broke every fix on purpose (src/fault.ts). */

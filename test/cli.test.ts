@@ -246,7 +246,9 @@ describe('tearlab run', () => {
   it('reports an unexpected failure as a bug, with its stack and exit 1, not as a usage mistake', () => {
     const { code, stdout, stderr } = tearlab(['run', '--mode', 'lock', '--iters', '100'], { TEARLAB_FAULT: 'worker-throws' });
     expect(code).toBe(1);
-    expect(stderr, stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: (writer|reader) \d+ failed on purpose \(TEARLAB_FAULT=worker-throws\)\n\s+at /);
+    // The worker's own error does not say which worker threw: the wrapper names it, and the original follows with its stack.
+    expect(stderr, stderr).toMatch(/^tearlab: unexpected error\nError: tearlab: (writer|reader) \d+ threw: failed on purpose \(TEARLAB_FAULT=worker-throws\)\n\s+at /);
+    expect(stderr, stderr).toMatch(/\nCaused by: Error: failed on purpose \(TEARLAB_FAULT=worker-throws\)\n(\s+at .*\n)*\s+at .*\/worker\.js:/);
     expect(stdout).not.toMatch(/^mode=/m);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAlternating, runTrials } from '../dist/src/index.js';
+import { alternateTrials, runAlternating, runTrials } from '../dist/src/index.js';
 import { medianEstimate, proportionEstimate, summarizeTrials, type Trial } from '../dist/src/results.js';
 import { zeroUpperBound } from '../dist/src/stats.js';
 
@@ -37,12 +37,36 @@ describe('trials', () => {
     expect(cells.map((c) => [c.mode, c.trials.length])).toEqual([['global-lock', 4], ['seqlock', 4]]);
   });
 
+  it('keeps the trials finished before a run that failed, and says which run failed', async () => {
+    // Every worker of a 4096-byte run throws as it starts (a test-only fault); the 64-byte runs go first.
+    const configurations = [
+      { mode: 'lock' as const, size: 64, iters: 200 },
+      { mode: 'lock' as const, size: 4096, iters: 200 },
+    ];
+    process.env.TEARLAB_FAULT = 'worker-throws';
+    process.env.TEARLAB_FAULT_SIZE = '4096';
+    try {
+      const { cells, failure } = await alternateTrials(configurations, 3);
+      expect(cells.map((c) => [c.size, c.trials.length])).toEqual([[64, 1]]);
+      expect(cells[0].summary.snapshots).toBe(200);
+      expect(failure).toMatchObject({ index: 1, trial: 0 });
+      expect((failure!.error as Error).message).toMatch(/^tearlab: (writer|reader) \d+ threw: failed on purpose \(TEARLAB_FAULT=worker-throws\)$/);
+      await expect(runAlternating(configurations, 3)).rejects.toThrow(/^tearlab: (writer|reader) \d+ threw: failed on purpose/);
+    } finally {
+      delete process.env.TEARLAB_FAULT;
+      delete process.env.TEARLAB_FAULT_SIZE;
+    }
+    expect((await alternateTrials(configurations, 1)).failure).toBeNull();
+  });
+
   it('refuses a bad trials count or bad options before running anything', async () => {
     await expect(runTrials({ trials: 0 })).rejects.toThrow(new RangeError('options.trials must be an integer from 1 to 1000, got 0'));
     await expect(runTrials({ trials: 1.5 })).rejects.toThrow(RangeError);
     await expect(runTrials({ trials: '3' as unknown as number })).rejects.toThrow(new TypeError('options.trials must be a number, got "3"'));
     await expect(runTrials(null as never)).rejects.toThrow(TypeError);
     await expect(runAlternating([{ size: 64, iters: 10 }, { size: -1 }], 2)).rejects.toThrow(/options\.size/);
+    // Bad options are a mistake in the call, not a run that failed.
+    await expect(alternateTrials([{ size: 64, iters: 10 }, { size: -1 }], 2)).rejects.toThrow(/options\.size/);
   });
 });
 

@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 const WATCHDOG_MS = 3000;
 process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
 const { runTearing } = await import('tearlab');
+const { runNativeThreads } = await import('../dist/src/native-run.js');
+const { resolveOptions } = await import('../dist/src/options.js');
+const { planPlacement } = await import('../dist/src/placement.js');
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
@@ -64,6 +67,41 @@ describe('the watchdog', () => {
     expect((await runTearing({ mode: 'seqlock', size: 64, iters: 1000, writers: 1, readers: 2 })).snapshots).toBe(1000);
   }, 30_000);
 
+  it.each(['soon', '0', '-5', '', 'Infinity'])('refuses TEARLAB_WATCHDOG_MS=%j, which would turn the watchdog off, before any worker starts', async (setting) => {
+    process.env.TEARLAB_WATCHDOG_MS = setting;
+    try {
+      await expect(runTearing({ mode: 'lock', size: 64, iters: 1000 })).rejects.toThrow(
+        new RangeError(`TEARLAB_WATCHDOG_MS must be a positive number of milliseconds, got ${JSON.stringify(setting)}`),
+      );
+    } finally {
+      process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
+    }
+  });
+
+  it('ends a native run that has not ended within its budget and the watchdog\'s time, naming it', async () => {
+    // Native threads stop only through the stop word, and nothing in the addon makes them ignore it; so the
+    // main thread is kept busy past both the budget and the bound: when its timers run again, the bound's
+    // fires in the same turn as the budget's, before the threads can have ended.
+    const options = resolveOptions({ mode: 'unlocked', size: 64, writers: 1, readers: 1, iters: Number.MAX_SAFE_INTEGER, timeMs: 50 });
+    const plan = planPlacement(options.placement, null, 1, 1);
+    process.env.TEARLAB_WATCHDOG_MS = '100';
+    try {
+      const pending = runNativeThreads('unlocked', options, plan).catch((error: unknown) => error);
+      const busyUntil = performance.now() + 400;
+      while (performance.now() < busyUntil);
+      const failure = await pending;
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toBe(
+        'tearlab: the native run of unlocked (64 bytes, 1w+1r) did not end within its budget of 50 ms and the watchdog\'s 100 ms; it was told to stop',
+      );
+      // The next run, left to its budget, works.
+      const { figures } = await runNativeThreads('unlocked', options, plan);
+      expect(figures.snapshots).toBeGreaterThan(0);
+    } finally {
+      process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
+    }
+  });
+
   it('keeps, in the results file, the points measured before a run that failed', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tearlab-watchdog-')), 'out.json');
     const run = spawnSync(process.execPath, [CLI, 'run', '--mode', 'lock', '--size', '64,4096', '--iters', '2000', '--json', file], {
@@ -75,5 +113,10 @@ describe('the watchdog', () => {
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(written.partial).toBe(true);
     expect(written.cells.map((c: { size: number }) => c.size)).toEqual([64]);
+    expect(written.failure).toMatchObject({
+      stage: 'mode=lock size=4096 offset=0 trial=1',
+      message: 'tearlab: the run failed: writer 0 did not stop within 3 s of being told to',
+    });
+    expect(written.failure.stack).toMatch(/^Error: tearlab: the run failed: writer 0 did not stop within 3 s of being told to\n\s+at /);
   }, 30_000);
 });
