@@ -12,8 +12,13 @@ const require = createRequire(import.meta.url);
 /** The repository's root folder, as a path of this platform. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The addon, loaded as the package loads it (build/Release, else the prebuild; the prebuild alone under PREBUILDS_ONLY). */
-export const binding: any = require('node-gyp-build')(ROOT);
+const nodeGypBuild = require('node-gyp-build') as ((dir: string) => unknown) & { path(dir: string): string };
+
+/** The addon's file, found as the package finds it (build/Release, else the prebuild; the prebuild alone under PREBUILDS_ONLY). */
+export const BINDING_PATH = nodeGypBuild.path(ROOT);
+
+/** The addon, loaded from BINDING_PATH. */
+export const binding: any = require(BINDING_PATH);
 
 /** The JavaScript file behind command `name` of the installed package `pkg`: run it as `[process.execPath, file, ...args]`. */
 export function packageBin(pkg: string, name: string = pkg.split('/').pop()!): string {
