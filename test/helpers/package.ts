@@ -30,8 +30,8 @@ export function packageBin(pkg: string, name: string = pkg.split('/').pop()!): s
 }
 
 /** Whether to skip a POSIX-only test here: true on Windows, where it prints `reason` once. */
-export function skipOnWindows(reason: string, platform: NodeJS.Platform = process.platform): boolean {
-  if (platform !== 'win32') return false;
+export function skipOnWindows(reason: string): boolean {
+  if (process.platform !== 'win32') return false;
   console.log(`skipped on Windows: ${reason}`);
   return true;
 }
