@@ -1,11 +1,9 @@
 // Where a buffer starts decides how many cache lines it spans, and so how often it tears: every mode's
 // shared data starts a page, and every double-buffer slot starts on a 128-byte boundary.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { STRATEGIES } from 'tearlab';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 const PAGE = 4096;
 const SLOT_ALIGNMENT = 128;
 

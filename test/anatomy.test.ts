@@ -1,9 +1,7 @@
 // Tear anatomy on hand-made torn buffers whose boundaries are known.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 
 /** A buffer of `size` bytes that changes value at each offset in `boundaries`. */
 function torn(size: number, boundaries: number[]): Uint8Array {

@@ -1,9 +1,7 @@
 // The addon's batch loops driven directly, one thread, with the shared state set by hand.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 const { batchModes: MODES, layout } = binding;
 const OUTCOME = layout.batchOutcome;
 const A = 0x41;

@@ -1,9 +1,7 @@
 // The fixes' native primitives driven directly, one thread, with the shared state set by hand.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 
 const SLOT_BYTES = 16;
 const SLOTS = 4;

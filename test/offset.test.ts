@@ -1,14 +1,12 @@
 // The offset option: the shared data starts that many bytes into a page, so copies straddle cache lines and pages.
 import os from 'node:os';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { MODE_NAMES, runTearing, STRATEGIES, type ModeName } from 'tearlab';
 import { allocateRun } from '../dist/src/run-memory.js';
 import { dataView, MAX_OFFSET } from '../dist/src/modes/strategy.js';
 import { privateBuffer, PRIVATE_PAGE_OFFSET, workspaceBuffers } from '../dist/src/workspace.js';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 const PAGE = 4096;
 const SLOT_ALIGNMENT = 128;
 /** 2 writers + 1 reader + the published slot. */

@@ -1,12 +1,10 @@
 // Every snapshot is one outcome, counted where it is classified; torn ones are dissected on a sample.
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runTearing } from 'tearlab';
 import { addAnatomies, anatomyOf, createTally, outcomesOf, sampleShare } from '../dist/src/outcome-tally.js';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 const { batchModes: MODES, layout } = binding;
 const TALLY = layout.outcomeTally;
 const MULTICORE = os.availableParallelism() >= 2;

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { runTearing } from 'tearlab';
+import { binding } from './helpers/package.js';
 
-const require = createRequire(import.meta.url);
-const binding = require('node-gyp-build')(new URL('..', import.meta.url).pathname);
 const allowed: number[] | null = binding.allowedCpus();
 const LINUX = process.platform === 'linux';
 

@@ -2,11 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkResultsFile, readResultsFile, ResultsFileError, SCHEMA_PATH, SCHEMA_VERSION } from '../dist/src/results-file.js';
+import { packageBin, ROOT } from './helpers/package.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'dist/src/cli.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tearlab-results-'));
 const good = path.join(dir, 'good.json');
@@ -40,8 +39,8 @@ describe('the results file', () => {
   it('ships a schema generated from the TypeScript types, and up to date with them', () => {
     const fresh = path.join(dir, 'schema.json');
     execFileSync(
-      path.join(ROOT, 'node_modules/.bin/ts-json-schema-generator'),
-      ['--path', 'src/results-file.ts', '--type', 'ResultsFile', '--tsconfig', 'tsconfig.json', '--no-top-ref', '--additional-properties', '-o', fresh],
+      process.execPath,
+      [packageBin('ts-json-schema-generator'), '--path', 'src/results-file.ts', '--type', 'ResultsFile', '--tsconfig', 'tsconfig.json', '--no-top-ref', '--additional-properties', '-o', fresh],
       { cwd: ROOT },
     );
     expect(JSON.parse(readFileSync(fresh, 'utf8')), 'schema/results.schema.json is stale: npm run schema').toEqual(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));

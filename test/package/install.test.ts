@@ -1,9 +1,11 @@
 // The package as users get it: `npm pack`'s tarball holds what the CLI needs (the compiled code, the bench, the
 // results schema, the prebuild) and nothing else, and it installs into an empty folder and runs `tearlab run` and
-// `tearlab bench --quick` with no compiler on PATH (g++, c++, cc, gcc, make and clang hidden), so the prebuild is what
-// loads. Run by `npm run test:package`, which makes the host's prebuild first.
+// `tearlab bench --quick` with no compiler on PATH (every name in HIDDEN, with or without a target prefix or version
+// suffix, taken off it, and CC and CXX unset), so the prebuild is what loads. It also holds every source binding.gyp
+// lists and every header they include, so a platform without a prebuild can build from source. Run by
+// `npm run test:package`, which makes the host's prebuild first.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tearlab-package-'));
-const COMPILERS = /^(g\+\+|c\+\+|cc|gcc|make|clang|clang\+\+|.*-g\+\+|.*-gcc)(-\d+)?$/;
+/** The compilers, preprocessor and make taken off PATH, each also as `<target>-name` and `name-<version>`. */
+const HIDDEN = ['g++', 'c++', 'cc', 'gcc', 'c89', 'c99', 'cpp', 'clang', 'clang++', 'make'];
+const COMPILERS = new RegExp(`^(.+-)?(${HIDDEN.map((name) => name.replace(/\+/g, '\\+')).join('|')})(-[\\d.]+)?$`);
 const PLATFORM = `${process.platform}-${process.arch}`;
 
 let tarball: string;
@@ -43,8 +47,26 @@ function pathWithoutCompilers(): string {
   return bin;
 }
 
+/** The files binding.gyp compiles and every header they include (`#include "..."`, followed from file to file). */
+function nativeSources(): string[] {
+  // binding.gyp is JSON but for its # comments.
+  const gyp = JSON.parse(readFileSync(path.join(ROOT, 'binding.gyp'), 'utf8').replace(/^\s*#.*$/gm, '')) as { targets: { sources: string[] }[] };
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    for (const [, header] of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^\s*#\s*include\s+"([^"]+)"/gm)) {
+      visit(path.posix.join(path.posix.dirname(file), header));
+    }
+  };
+  for (const target of gyp.targets) for (const source of target.sources) visit(source);
+  return [...found].sort();
+}
+
 function inInstall(command: string, args: string[]) {
-  const run = spawnSync(command, args, { cwd: path.join(dir, 'app'), encoding: 'utf8', env: { ...process.env, PATH: cleanPath } });
+  const { CC, CXX, ...rest } = process.env;
+  void CC, CXX;
+  const run = spawnSync(command, args, { cwd: path.join(dir, 'app'), encoding: 'utf8', env: { ...rest, PATH: cleanPath } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -65,12 +87,21 @@ describe('the packed package', () => {
     expect(files).toContain('schema/results.schema.json');
     expect(files).toContain(`prebuilds/${PLATFORM}/tearlab.node`);
     expect(files).toContain('binding.gyp');
-    const allowed = /^(package\.json|README\.md|LICENSE|binding\.gyp|dist\/(src|bench)\/.+\.(js|d\.ts)|schema\/results\.schema\.json|native\/[a-z_]+\.(cc|h)|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tearlab\.node)$/;
+    // The Linux prebuilds of the prebuild workflow are tagged: tearlab.glibc.node.
+    const allowed = /^(package\.json|README\.md|LICENSE|binding\.gyp|dist\/(src|bench)\/.+\.(js|d\.ts)|schema\/results\.schema\.json|native\/[a-z_]+\.(cc|h)|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tearlab(\.(glibc|musl))?\.node)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
   });
 
+  it('holds every source binding.gyp compiles and every header they include, for a build from source', () => {
+    const needed = nativeSources();
+    expect(needed).toContain('native/addon.cc');
+    expect(needed).toContain('native/atomic_ref.h');
+    expect(needed.filter((file) => !files.includes(file))).toEqual([]);
+  });
+
   it('installs with no compiler on PATH, its prebuild loading', () => {
-    expect(inInstall('sh', ['-c', 'command -v g++ || command -v cc || command -v make || echo none']).stdout.trim()).toBe('none');
+    for (const name of HIDDEN) expect(inInstall('sh', ['-c', `command -v '${name}' || echo hidden`]).stdout.trim(), name).toBe('hidden');
+    expect(inInstall('sh', ['-c', 'echo "${CC-unset} ${CXX-unset}"']).stdout.trim()).toBe('unset unset');
     const install = inInstall('npm', ['install', '--no-audit', '--no-fund', tarball]);
     expect(install.code, install.stderr).toBe(0);
     const loaded = inInstall('node', ['-e', "console.log(require('node-gyp-build').path('node_modules/tearlab'))"]);
@@ -82,6 +113,19 @@ describe('the packed package', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^mode=global-lock tearing=0 /m);
     expect(run.stdout).toMatch(/^mode=unlocked tearing=\d+ /m);
+    expect(run.stdout).toMatch(/^Allowed CPUs: .*; addon from prebuild$/m);
+  });
+
+  // The prebuild workflow holds the Linux prebuilds to glibc 2.28 with this script; this machine's prebuild needs
+  // newer (its glibc's), so here only the reading of the installed prebuild is checked, not that bound.
+  it.runIf(process.platform === 'linux')('scripts/check-glibc.mjs reads the glibc versions the installed prebuild needs', () => {
+    const prebuild = path.join(dir, 'app', 'node_modules', 'tearlab', 'prebuilds', PLATFORM, 'tearlab.node');
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-glibc.mjs'), '--json', prebuild], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    const [{ needs, highest }] = JSON.parse(check.stdout) as { needs: Record<string, string[]>; highest: Record<string, string> }[];
+    expect(needs['libc.so.6'].length).toBeGreaterThan(0);
+    expect(needs['libc.so.6'].every((version) => /^GLIBC_2\.\d+(\.\d+)?$/.test(version))).toBe(true);
+    expect(highest.GLIBC).toBe(needs['libc.so.6'].at(-1));
   });
 
   it('runs npx tearlab bench --quick and writes its results and report', () => {
