@@ -4,12 +4,13 @@ import { runScenario, type ScenarioResult } from '../src/scenarios/run-scenario.
 import { table } from '../src/text-table.js';
 import type { BenchPlan } from './plan.js';
 
+/** Every variant of every scenario; when `signal` aborts, those done and the one it stopped (`stoppedBy: 'signal'`). */
 export async function runScenarios(plan: BenchPlan, signal: AbortSignal): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIO_NAMES) {
     for (const variant of SCENARIOS[scenario].variants) {
       if (signal.aborted) return results;
-      results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters }));
+      results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters, signal }));
     }
   }
   return results;
@@ -19,7 +20,8 @@ export async function runScenarios(plan: BenchPlan, signal: AbortSignal): Promis
 export function scenariosTable(results: readonly ScenarioResult[]): string {
   const out = table(['scenario', 'variant', 'count', 'figures', 'time'], { rowLines: false });
   for (const result of results) {
-    const figures = Object.entries(result.figures).map(([key, value]) => `${key}=${value}`).join(' ');
+    const stopped = result.stoppedBy === 'signal' ? ' stopped_by=signal' : '';
+    const figures = Object.entries(result.figures).map(([key, value]) => `${key}=${value}`).join(' ') + stopped;
     out.push([result.scenario, result.variant, `${result.countName}=${result.count}`, figures, `${(result.elapsedMs / 1000).toFixed(2)} s`]);
   }
   return out.toString();

@@ -13,7 +13,7 @@ import type { Cell } from './results.js';
 import type { ScenarioResult } from './scenarios/run-scenario.js';
 
 /** MAJOR.MINOR: a reader refuses a file of a newer major version; minor versions only add optional fields. */
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
 
 export interface ResultsFile {
   schemaVersion: string;
@@ -33,8 +33,11 @@ export interface ResultsFile {
   /** Only in files from `tearlab bench`. */
   bench?: BenchSection;
   /** The runs of the other races (`tearlab run --scenario`, and the bench); since schema 1.1. */
-  scenarios?: ScenarioResult[];
+  scenarios?: StoredScenarioResult[];
 }
+
+/** A scenario run as a file holds it: `stoppedBy` since schema 1.2 (a file before that held only complete runs). */
+export type StoredScenarioResult = Omit<ScenarioResult, 'stoppedBy'> & Partial<Pick<ScenarioResult, 'stoppedBy'>>;
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema', 'results.schema.json');
 

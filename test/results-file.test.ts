@@ -61,14 +61,14 @@ describe('the results file', () => {
     [
       'a cell without its summary',
       () => variant('nosummary.json', (d) => delete d.cells[1].summary),
-      /nosummary\.json: does not match the results schema 1\.1: \/cells\/1 must have required property 'summary'$/,
+      /nosummary\.json: does not match the results schema 1\.2: \/cells\/1 must have required property 'summary'$/,
     ],
     [
       'a count of the wrong type',
       () => variant('wrongtype.json', (d) => (d.cells[0].trials[0].torn = 'none')),
-      /wrongtype\.json: does not match the results schema 1\.1: \/cells\/0\/trials\/0\/torn must be number$/,
+      /wrongtype\.json: does not match the results schema 1\.2: \/cells\/0\/trials\/0\/torn must be number$/,
     ],
-    ['an unknown mode', () => variant('mode.json', (d) => (d.cells[0].mode = 'nogil')), /mode\.json: does not match the results schema 1\.1: \/cells\/0\/mode must be equal to/],
+    ['an unknown mode', () => variant('mode.json', (d) => (d.cells[0].mode = 'nogil')), /mode\.json: does not match the results schema 1\.2: \/cells\/0\/mode must be equal to/],
   ];
   for (const [what, make, message] of broken) {
     it(`refuses ${what} with one line naming it, and compare exits 2`, async () => {
