@@ -4,13 +4,16 @@ import { runScenario, type ScenarioResult } from '../src/scenarios/run-scenario.
 import { table } from '../src/text-table.js';
 import type { BenchPlan } from './plan.js';
 
-/** Every variant of every scenario; when `signal` aborts, those done and the one it stopped (`stoppedBy: 'signal'`). */
+/** Every variant of every scenario; when `signal` aborts, those done and the one it stopped if it had started (`stoppedBy: 'signal'`). */
 export async function runScenarios(plan: BenchPlan, signal: AbortSignal): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIO_NAMES) {
     for (const variant of SCENARIOS[scenario].variants) {
       if (signal.aborted) return results;
-      results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters, signal }));
+      const result = await runScenario({ scenario, variant, iters: plan.scenarioIters, signal });
+      // Stopped before its first round, it counted nothing worth keeping.
+      if (result.rounds === 0) return results;
+      results.push(result);
     }
   }
   return results;

@@ -36,8 +36,8 @@ export interface ResultsFile {
   scenarios?: StoredScenarioResult[];
 }
 
-/** A scenario run as a file holds it: `stoppedBy` since schema 1.2 (a file before that held only complete runs). */
-export type StoredScenarioResult = Omit<ScenarioResult, 'stoppedBy'> & Partial<Pick<ScenarioResult, 'stoppedBy'>>;
+/** A scenario run as a file holds it: `stoppedBy` and `rounds` since schema 1.2 (a file before that held only complete runs). */
+export type StoredScenarioResult = Omit<ScenarioResult, 'stoppedBy' | 'rounds'> & Partial<Pick<ScenarioResult, 'stoppedBy' | 'rounds'>>;
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema', 'results.schema.json');
 

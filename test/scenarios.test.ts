@@ -78,20 +78,21 @@ describe('stopping a scenario', () => {
     setTimeout(() => controller.abort(), 300);
     const result = await run;
     expect(result.stoppedBy).toBe('signal');
-    expect(result.figures.expected).toBeGreaterThan(0);
-    expect(result.figures.expected).toBeLessThan(2 * MAX_ITERS);
+    expect(result.rounds).toBeGreaterThan(0);
+    expect(result.rounds).toBeLessThan(2 * MAX_ITERS);
+    expect(result.figures.expected).toBe(result.rounds);
     // The fix still counts nothing: nothing is lost over the rounds the workers did.
     expect(result).toMatchObject({ count: 0, figures: { actual: result.figures.expected, ids: result.figures.expected, duplicate_ids: 0 } });
   });
 
   it('a run that is not stopped did all its rounds', async () => {
     const result = await runScenario({ scenario: 'parity', variant: 'atomic', iters: 1000, signal: new AbortController().signal });
-    expect(result.stoppedBy).toBe('iters');
+    expect(result).toMatchObject({ stoppedBy: 'iters', rounds: 1000 });
   });
 
   it('a signal aborted before the start: no round is done', async () => {
     const result = await runScenario({ scenario: 'counter', variant: 'lock', iters: MAX_ITERS, signal: AbortSignal.abort() });
-    expect(result).toMatchObject({ stoppedBy: 'signal', count: 0, figures: { expected: 0, actual: 0 } });
+    expect(result).toMatchObject({ stoppedBy: 'signal', rounds: 0, count: 0, figures: { expected: 0, actual: 0 } });
   });
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { catchInterruptions } from '../dist/src/interrupt.js';
+import { scenarioMain } from '../dist/src/scenarios/scenario-command.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
@@ -40,23 +41,40 @@ async function interrupt(args: string[], ready: RegExp, signals: NodeJS.Signals[
   return { code, ...run.output };
 }
 
-/** How long a bench is let run before it is stopped, growing while it had not finished a cell by then. */
-const BENCH_DELAYS_MS = [1000, 3000, 9000];
+/** How long a run is let go on after its `ready` line before it is stopped: longer while it had not got far enough. */
+const DELAYS_MS = [300, 1500, 6000];
 
-/** Runs a quick bench into `out`, stops it with `signal` once it has run a while (see BENCH_DELAYS_MS) and finished a cell. */
-async function interruptBench(out: string, signal: NodeJS.Signals) {
-  for (const delay of BENCH_DELAYS_MS) {
-    rmSync(out, { recursive: true, force: true });
-    const run = start(['bench', '--quick', '--trials', '2', '--size', '64', '--out', out]);
-    await run.until('stdout', /^Bench: /m);
+/**
+ * Runs the CLI and sends `signal` a while after stdout shows `ready`, trying again with a longer while (DELAYS_MS)
+ * until `enough` (given stdout) says the run had got far enough by then; `before` clears the way for each try.
+ */
+async function interruptUnderWay(args: string[], ready: RegExp, signal: NodeJS.Signals, enough: (stdout: string) => boolean, before = () => {}) {
+  for (const delay of DELAYS_MS) {
+    before();
+    const run = start(args);
+    await run.until('stdout', ready);
     await new Promise((resolve) => setTimeout(resolve, delay));
     run.child.kill(signal);
     const code = await run.exited;
-    const name = readdirSync(out).find((n) => n.endsWith('.json'))!;
-    const written = JSON.parse(readFileSync(path.join(out, name), 'utf8'));
-    if (written.cells.length > 0 || delay === BENCH_DELAYS_MS.at(-1)) return { code, stdout: run.output.stdout, names: readdirSync(out), name, written };
+    if (enough(run.output.stdout) || delay === DELAYS_MS.at(-1)) return { code, ...run.output };
   }
   throw new Error('unreachable');
+}
+
+/** Runs a quick bench into `out` and stops it with `signal` once it has finished a cell. */
+async function interruptBench(out: string, signal: NodeJS.Signals) {
+  const written = () => {
+    const name = readdirSync(out).find((n) => n.endsWith('.json'))!;
+    return { names: readdirSync(out), name, written: JSON.parse(readFileSync(path.join(out, name), 'utf8')) };
+  };
+  const { code, stdout } = await interruptUnderWay(
+    ['bench', '--quick', '--trials', '2', '--size', '64', '--out', out],
+    /^Bench: /m,
+    signal,
+    () => written().written.cells.length > 0,
+    () => rmSync(out, { recursive: true, force: true }),
+  );
+  return { code, stdout, ...written() };
 }
 
 /** The bench's results, stopped: partial, at least one cell, every finished trial stopped by its time, only the very last one perhaps by the signal. */
@@ -138,8 +156,10 @@ describe('signals', () => {
   it('SIGINT stops tearlab run --scenario: the variants done and the one under way, partial, exit 130', async () => {
     const file = path.join(dir, 'scenario.json');
     const iters = 5_000_000;
-    // Stopped once the first variant (unlocked) has printed its line: the second (global-lock) is under way.
-    const { code, stdout, stderr } = await interrupt(['run', '--scenario', 'counter', '--iters', String(iters), '--json', file], /^mode=unlocked /m, ['SIGINT']);
+    // Stopped once the first variant (unlocked) has printed its line and the second (global-lock) has begun.
+    const { code, stdout, stderr } = await interruptUnderWay(['run', '--scenario', 'counter', '--iters', String(iters), '--json', file], /^mode=unlocked /m, 'SIGINT', (out) =>
+      /stopped_by=signal/.test(out),
+    );
     expect(code).toBe(130);
     expect(stderr).toMatch(/tearlab run: stopped by SIGINT; the results above and in .*scenario\.json are partial/);
     const lines = stdout.split('\n').filter((line) => line.startsWith('mode='));
@@ -155,12 +175,16 @@ describe('signals', () => {
     ]);
     // The stopped variant's counts are those of the rounds done: its fix lost nothing over them.
     const stopped = written.scenarios[1];
-    expect(stopped.figures.expected).toBeLessThan(2 * iters);
+    expect(stopped.rounds).toBeGreaterThan(0);
+    expect(stopped.rounds).toBeLessThan(2 * iters);
+    expect(stopped.figures.expected).toBe(stopped.rounds);
     expect(stopped).toMatchObject({ count: 0, figures: { actual: stopped.figures.expected, duplicate_ids: 0 } });
   }, 120_000);
 
   it('SIGTERM stops tearlab run --scenario with exit 143', async () => {
-    const { code, stdout } = await interrupt(['run', '--scenario', 'pair', '--mode', 'lock', '--iters', '100_000_000'], /^Scenario pair: /m, ['SIGTERM']);
+    const { code, stdout } = await interruptUnderWay(['run', '--scenario', 'pair', '--mode', 'lock', '--iters', '100_000_000'], /^Scenario pair: /m, 'SIGTERM', (out) =>
+      /stopped_by=signal/.test(out),
+    );
     expect(code).toBe(143);
     expect(stdout).toMatch(/^mode=lock scenario=pair inconsistent=0 .* stopped_by=signal$/m);
   }, 60_000);
@@ -185,5 +209,24 @@ describe('catching interruptions', () => {
       write.mockRestore();
     }
     expect(process.listenerCount('SIGINT')).toBe(0);
+  });
+
+  it('a scenario run stopped while its workers start keeps nothing of it: it had done no round', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = scenarioMain(['--scenario', 'parity', '--mode', 'atomic', '--iters', '100_000_000']);
+      // Once the run has started its workers, long before they can all have reached the start barrier.
+      await new Promise((resolve) => setImmediate(resolve));
+      process.emit('SIGINT', 'SIGINT');
+      expect(await code).toBe(130);
+      expect(log.mock.calls.map(([line]) => line)).toEqual([expect.stringMatching(/^Scenario parity: /)]);
+      expect(error).toHaveBeenCalledWith('tearlab run: stopped by SIGINT; the results above are partial');
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      write.mockRestore();
+    }
   });
 });

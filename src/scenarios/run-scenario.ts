@@ -46,6 +46,8 @@ export interface ScenarioResult {
   elapsedMs: number;
   /** 'iters': every writing worker did its `iters` rounds; 'signal': the run was aborted before. */
   stoppedBy: 'iters' | 'signal';
+  /** The rounds the writing workers did, all together: 0 when the run was aborted before it started. */
+  rounds: number;
 }
 
 function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -138,7 +140,7 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
       watchdog.failed,
     ]);
     const { count, figures } = scenario.summarize(options, reports, shared);
-    const cutShort = reports.some((report, i) => roles[i].writes && (report.rounds as number) < options.iters);
+    const writersRounds = reports.filter((_, i) => roles[i].writes).map((report) => report.rounds as number);
     return {
       scenario: options.scenario,
       variant: options.variant,
@@ -147,7 +149,8 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
       figures: { ...figures },
       options,
       elapsedMs: performance.now() - started,
-      stoppedBy: cutShort ? 'signal' : 'iters',
+      stoppedBy: writersRounds.some((rounds) => rounds < options.iters) ? 'signal' : 'iters',
+      rounds: writersRounds.reduce((total, rounds) => total + rounds, 0),
     };
   } catch (error) {
     await Promise.all(workers.map((w) => w.worker.terminate()));

@@ -21,8 +21,8 @@ export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity
   form under the GIL with a safe point after every load and store; --switch-interval (default 5ms) as for the gil mode.
   global-lock makes each compound step one addon call holding the process-wide lock (a ctypes.PyDLL call).
   --json FILE writes the runs into a results file (its scenarios part).
-  Ctrl-C or SIGTERM stops the run: the variants done, and the one under way (stopped_by=signal), are printed and
-  written, marked partial.
+  Ctrl-C or SIGTERM stops the run: the variants done, and the one under way (stopped_by=signal) if it had
+  started, are printed and written, marked partial.
   Exit status: 0, 1 when a fix (lock, publish, atomic, global-lock) counted anything, 130 or 143 when stopped by SIGINT or SIGTERM.`;
 
 /** The variants that must count nothing: unlocked and gil race by design. */
@@ -135,6 +135,8 @@ export async function scenarioMain(args: string[]): Promise<number> {
       for (const variant of command.variants) {
         if (interruption.signal.aborted) break;
         const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs, signal: interruption.signal });
+        // Stopped before its first round, it counted nothing worth keeping.
+        if (result.rounds === 0) break;
         results.push(result);
         console.log(formatScenarioResult(result));
         if (FIXES.has(variant) && result.count > 0) fixFailed = true;
