@@ -44,6 +44,13 @@ describe('the watchdog', () => {
     expect((await runTearing({ mode: 'lock', size: 64, iters: 1000 })).snapshots).toBe(1000);
   }, 30_000);
 
+  it('ends a run in which one reader takes no snapshot while another goes on, naming it', async () => {
+    const failure = await withFault('reader-spins', () =>
+      runTearing({ mode: 'lock', size: 64, iters: 1e12, timeMs: 60_000, writers: 1, readers: 2 }).catch((error: unknown) => error),
+    );
+    expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 3 s');
+  }, 30_000);
+
   it('ends a run whose writer never reaches the start barrier, and the workers waiting there are let go', async () => {
     const started = performance.now();
     const failure = await withFault('writer-misses-barrier', () =>
