@@ -4,12 +4,18 @@ import { runScenario, type ScenarioResult } from '../src/scenarios/run-scenario.
 import { table } from '../src/text-table.js';
 import type { BenchPlan } from './plan.js';
 
-/** Adds every variant's result to `results`, until done, aborted, or a run fails (then thrown). */
+/**
+ * Adds every variant's result to `results`, until done, aborted (keeping the run the signal stopped, if it had
+ * started: `stoppedBy: 'signal'`), or a run fails (then thrown).
+ */
 export async function runScenarios(plan: BenchPlan, signal: AbortSignal, results: ScenarioResult[]): Promise<void> {
   for (const scenario of SCENARIO_NAMES) {
     for (const variant of SCENARIOS[scenario].variants) {
       if (signal.aborted) return;
-      results.push(await runScenario({ scenario, variant, iters: plan.scenarioIters }));
+      const result = await runScenario({ scenario, variant, iters: plan.scenarioIters, signal });
+      // Stopped before its first round, it counted nothing worth keeping.
+      if (result.rounds === 0) return;
+      results.push(result);
     }
   }
 }
@@ -18,7 +24,8 @@ export async function runScenarios(plan: BenchPlan, signal: AbortSignal, results
 export function scenariosTable(results: readonly ScenarioResult[]): string {
   const out = table(['scenario', 'variant', 'count', 'figures', 'time'], { rowLines: false });
   for (const result of results) {
-    const figures = Object.entries(result.figures).map(([key, value]) => `${key}=${value}`).join(' ');
+    const stopped = result.stoppedBy === 'signal' ? ' stopped_by=signal' : '';
+    const figures = Object.entries(result.figures).map(([key, value]) => `${key}=${value}`).join(' ') + stopped;
     out.push([result.scenario, result.variant, `${result.countName}=${result.count}`, figures, `${(result.elapsedMs / 1000).toFixed(2)} s`]);
   }
   return out.toString();

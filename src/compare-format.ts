@@ -1,5 +1,6 @@
 // A comparison of results files as text tables (cli-table3) or as Markdown for pasting into an issue.
 import { ALPHA, type Change, type Comparison, type Difference, groupName } from './compare.js';
+import type { ScenarioCount } from './compare-scenarios.js';
 import { formatBytes, formatCount, formatFraction, formatMedian, formatProportion } from './format-estimates.js';
 import type { CellSummary } from './results.js';
 import { table } from './text-table.js';
@@ -65,12 +66,18 @@ function tableGrids(comparison: Comparison): { title: string; grid: Grid }[] {
   }));
 }
 
+/** "12k (4.6%)", "0"; "stopped" when the run was interrupted. */
+function formatScenarioCount(c: ScenarioCount): string {
+  const share = c.share === null || c.count === 0 ? '' : ` (${formatFraction(c.share)})`;
+  return `${formatCount(c.count)}${share}${c.stopped ? ', stopped' : ''}`;
+}
+
 function scenarioGrids(comparison: Comparison): { title: string; grid: Grid }[] {
   return comparison.scenarios.tables.map((t) => ({
     title: `Scenario ${t.scenario}, ${t.settings}: ${t.countName} (share of ${t.countOutOf})`,
     grid: {
       head: ['variant', ...comparison.files.map((f) => `${f.label} ${t.countName}`)],
-      rows: t.rows.map((row) => [row.label, ...row.counts.map((c) => `${formatCount(c.count)}${c.share === null || c.count === 0 ? '' : ` (${formatFraction(c.share)})`}`)]),
+      rows: t.rows.map((row) => [row.label, ...row.counts.map(formatScenarioCount)]),
     },
   }));
 }

@@ -2,8 +2,7 @@
 // setting, a row per variant, each file's count with the share it is of its base (passes, updates, checks), so
 // runs of different lengths and machines of different speeds read alike. Each variant ran once per file: there
 // are no trials, so no interval and no test, only the counts. Runs are matched on every setting, never merged.
-import type { ResultsFile } from './results-file.js';
-import type { ScenarioResult } from './scenarios/run-scenario.js';
+import type { ResultsFile, StoredScenarioResult as ScenarioResult } from './results-file.js';
 import { SCENARIOS } from './scenarios/index.js';
 import type { ScenarioName, VariantName } from './scenarios/scenario.js';
 
@@ -11,6 +10,8 @@ import type { ScenarioName, VariantName } from './scenarios/scenario.js';
 export interface ScenarioCount {
   count: number;
   share: number | null;
+  /** Interrupted (stoppedBy 'signal'): the count covers only the rounds done. */
+  stopped: boolean;
 }
 
 export interface ScenarioComparedRow {
@@ -62,7 +63,7 @@ function runKey(run: ScenarioResult): string {
 /** The count, and the share that is of the scenario's base figure (null when that figure is 0). */
 export function countOf(run: ScenarioResult): ScenarioCount {
   const base = run.figures[SCENARIOS[run.scenario].countOutOf];
-  return { count: run.count, share: base !== undefined && base > 0 ? run.count / base : null };
+  return { count: run.count, share: base !== undefined && base > 0 ? run.count / base : null, stopped: run.stoppedBy === 'signal' };
 }
 
 export function compareScenarios(files: readonly { label: string; results: ResultsFile }[]): ScenarioComparison {

@@ -8,6 +8,8 @@
 // - writer-spins, reader-spins: writer 0 or reader 0 spins forever once the run starts;
 // so that a test can check that the run ends, naming the worker. With TEARLAB_FAULT_SIZE, only in runs of that
 // size.
+// - scenario-exits, scenario-misses-barrier, scenario-spins: the same for worker 0 of a scenario run (which under
+//   the gil variant spins holding the GIL, never dropping it).
 const FAULT = process.env.TEARLAB_FAULT;
 
 export const BROKEN_FIX = FAULT === 'broken-fix';
@@ -29,9 +31,19 @@ export type WorkerStage = 'before-barrier' | 'racing';
 /** Does what TEARLAB_FAULT asks of worker `index` of `role` at `stage` in a run of `size` bytes; usually nothing. */
 export function enactFault(role: 'writer' | 'reader', index: number, size: number, stage: WorkerStage): void {
   if (index !== 0 || !hitsSize(size)) return;
-  if (stage === 'before-barrier' && FAULT === `${role}-exits`) process.exit(FAULT_EXIT_CODE);
-  if (stage === 'before-barrier' && FAULT === `${role}-misses-barrier`) spinForever();
-  if (stage === 'racing' && FAULT === `${role}-spins`) spinForever();
+  enact(role, stage);
+}
+
+/** Does what TEARLAB_FAULT asks of worker `index` of a scenario run at `stage`; usually nothing. */
+export function enactScenarioFault(index: number, stage: WorkerStage): void {
+  if (FAULT === undefined || index !== 0) return;
+  enact('scenario', stage);
+}
+
+function enact(prefix: string, stage: WorkerStage): void {
+  if (stage === 'before-barrier' && FAULT === `${prefix}-exits`) process.exit(FAULT_EXIT_CODE);
+  if (stage === 'before-barrier' && FAULT === `${prefix}-misses-barrier`) spinForever();
+  if (stage === 'racing' && FAULT === `${prefix}-spins`) spinForever();
 }
 
 /** Never returns (what a worker stuck in a loop does). */

@@ -131,7 +131,8 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     names,
     reported,
     progress: () => Array.from({ length: readers }, (_, r) => Atomics.load(control.words, FIRST_PROGRESS + r)),
-    readerNames: names.slice(writers),
+    progressNames: names.slice(writers),
+    stalled: 'took no snapshot',
     // Readers that took the whole budget stop the run themselves, through the control block.
     stoppedAt: () => (stoppedAt ??= Atomics.load(control.words, STOP) !== 0 ? performance.now() : null),
     opened: () => Atomics.load(control.words, RELEASED) !== 0,

@@ -42,10 +42,13 @@ export interface ResultsFile {
   /** Only in files from `tearlab bench`. */
   bench?: BenchSection;
   /** The runs of the other races (`tearlab run --scenario`, and the bench); since schema 1.1. */
-  scenarios?: ScenarioResult[];
+  scenarios?: StoredScenarioResult[];
   /** Why the run failed, when it did (the file is then partial, holding what finished before); since schema 1.2. */
   failure?: RunFailure;
 }
+
+/** A scenario run as a file holds it: `stoppedBy` and `rounds` since schema 1.2 (a file before that held only complete runs). */
+export type StoredScenarioResult = Omit<ScenarioResult, 'stoppedBy' | 'rounds'> & Partial<Pick<ScenarioResult, 'stoppedBy' | 'rounds'>>;
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema', 'results.schema.json');
 

@@ -1,6 +1,7 @@
-// The watchdog of a JavaScript-driven run: nothing may hang. A run fails, naming the worker, when the workers
-// have not all reached the start barrier, when no reader has taken a snapshot, or when a worker has not
-// stopped, for 10 s, the watchdog's time (a worker that throws or exits is reported at once by its own events).
+// The watchdog of a run on worker threads (the tearing runs and the scenarios): nothing may hang. A run fails,
+// naming the worker, when the workers have not all reached the start barrier, when a watched worker has made no
+// progress (a reader took no snapshot), or when a worker has not stopped, for the watchdog's time (a worker that
+// throws or exits is reported at once by its own events).
 // TEARLAB_WATCHDOG_MS shortens it for the tests that wait for it, never otherwise.
 import { describe } from './describe.js';
 
@@ -25,8 +26,11 @@ export interface WatchedRun {
   /** 'writer 0', 'reader 1', ...: every worker, in the order of `reported`. */
   names: readonly string[];
   reported: readonly boolean[];
-  readerNames: readonly string[];
-  /** Each reader's snapshots so far. */
+  /** The workers whose progress is watched: the last ones of `names`. */
+  progressNames: readonly string[];
+  /** What a watched worker that stalls did not do, as the error says it: 'took no snapshot'. */
+  stalled: string;
+  /** Each watched worker's progress so far (its snapshots, its rounds). */
   progress: () => number[];
   /** When the workers were told to stop, or null. */
   stoppedAt: () => number | null;
@@ -47,22 +51,26 @@ export function startWatchdog(run: WatchedRun, limitMs: number): Watchdog {
   // Only a rejection that is raced matters; one after the run ended must not surface as unhandled.
   failed.catch(() => undefined);
   const started = performance.now();
+  const firstWatched = run.names.length - run.progressNames.length;
   let lastProgress = run.progress();
-  let lastChange = started;
+  const lastChange = lastProgress.map(() => started);
   const timer = setInterval(() => {
     const now = performance.now();
     const stoppedAt = run.stoppedAt();
     const progress = run.progress();
-    if (progress.some((count, i) => count !== lastProgress[i])) lastChange = now;
+    // A worker's time without progress counts from the start barrier's opening.
+    progress.forEach((count, i) => {
+      if (count !== lastProgress[i] || !run.opened()) lastChange[i] = now;
+    });
     let problem: string | null = null;
     if (!run.opened() && now - started > limitMs) {
       problem = `the workers did not all reach the start barrier within ${limitMs / 1000} s`;
     } else if (stoppedAt !== null && now - stoppedAt > limitMs) {
       const late = run.names.filter((_, i) => !run.reported[i]);
       problem = `${late.join(', ')} did not stop within ${limitMs / 1000} s of being told to`;
-    } else if (stoppedAt === null && run.opened() && now - lastChange > limitMs) {
-      const stalled = run.readerNames.filter((_, i) => !run.reported[run.names.length - run.readerNames.length + i]);
-      if (stalled.length > 0) problem = `${stalled.join(', ')} took no snapshot for ${limitMs / 1000} s`;
+    } else if (stoppedAt === null && run.opened()) {
+      const stalled = run.progressNames.filter((_, i) => !run.reported[firstWatched + i] && now - lastChange[i] > limitMs);
+      if (stalled.length > 0) problem = `${stalled.join(', ')} ${run.stalled} for ${limitMs / 1000} s`;
     }
     lastProgress = progress;
     if (problem !== null) {

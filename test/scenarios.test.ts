@@ -15,6 +15,7 @@ import { readResultsFile } from '../dist/src/results-file.js';
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const MULTICORE = os.availableParallelism() >= 2;
 const ATTEMPTS = 20;
+const MAX_ITERS = 100_000_000;
 
 async function untilSeen(run: () => Promise<ScenarioResult>, seen: (r: ScenarioResult) => boolean): Promise<ScenarioResult> {
   let result = await run();
@@ -70,6 +71,31 @@ describe.runIf(MULTICORE)('under the GIL, with a safe point after every load and
   });
 });
 
+describe('stopping a scenario', () => {
+  it('an abort stops its workers; the counts are those of the rounds done, stoppedBy signal', async () => {
+    const controller = new AbortController();
+    const run = runScenario({ scenario: 'counter', variant: 'atomic', iters: MAX_ITERS, workers: 2, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const result = await run;
+    expect(result.stoppedBy).toBe('signal');
+    expect(result.rounds).toBeGreaterThan(0);
+    expect(result.rounds).toBeLessThan(2 * MAX_ITERS);
+    expect(result.figures.expected).toBe(result.rounds);
+    // The fix still counts nothing: nothing is lost over the rounds the workers did.
+    expect(result).toMatchObject({ count: 0, figures: { actual: result.figures.expected, ids: result.figures.expected, duplicate_ids: 0 } });
+  });
+
+  it('a run that is not stopped did all its rounds', async () => {
+    const result = await runScenario({ scenario: 'parity', variant: 'atomic', iters: 1000, signal: new AbortController().signal });
+    expect(result).toMatchObject({ stoppedBy: 'iters', rounds: 1000 });
+  });
+
+  it('a signal aborted before the start: no round is done', async () => {
+    const result = await runScenario({ scenario: 'counter', variant: 'lock', iters: MAX_ITERS, signal: AbortSignal.abort() });
+    expect(result).toMatchObject({ stoppedBy: 'signal', rounds: 0, count: 0, figures: { expected: 0, actual: 0 } });
+  });
+});
+
 describe('scenario input', () => {
   it('refuses a scenario, variant or number that is not one, naming it', () => {
     expect(() => resolveScenario({ scenario: 'pairs' as never })).toThrow(/^options\.scenario must be one of 'pair', 'counter', 'parity'/);
@@ -79,6 +105,7 @@ describe('scenario input', () => {
     expect(() => resolveScenario({ scenario: 'pair', widen: 1 as never })).toThrow(TypeError);
     expect(() => resolveScenario({ scenario: 'pair', time: 1 } as never)).toThrow(/options\.time is not an option/);
     expect(() => resolveScenario({ scenario: 'parity', switchIntervalMs: 0 })).toThrow(/options\.switchIntervalMs/);
+    expect(() => resolveScenario({ scenario: 'parity', signal: 'stop' as never })).toThrow(new TypeError('options.signal must be an AbortSignal, got "stop"'));
     expect(resolveScenario({ scenario: 'pair' })).toEqual({ scenario: 'pair', variant: 'unlocked', iters: 1_000_000, widen: false, workIters: 10, workers: 2, switchIntervalMs: 5 });
   });
 

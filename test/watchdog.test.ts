@@ -1,5 +1,6 @@
 // Nothing hangs: a worker made to spin forever, never reach the start barrier, or exit (test-only faults,
-// src/fault.ts) ends the run, naming it: at once when it exits, after the watchdog's time otherwise.
+// src/fault.ts) ends the run, naming it: at once when it exits, after the watchdog's time otherwise. The same for
+// the scenarios' workers, including one that spins holding the GIL.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 // The watchdog's time, shortened for this file (src/watchdog.ts reads it when first imported).
 const WATCHDOG_MS = 3000;
 process.env.TEARLAB_WATCHDOG_MS = String(WATCHDOG_MS);
-const { runTearing } = await import('tearlab');
+const { runScenario, runTearing } = await import('tearlab');
 const { runNativeThreads } = await import('../dist/src/native-run.js');
 const { resolveOptions } = await import('../dist/src/options.js');
 const { planPlacement } = await import('../dist/src/placement.js');
@@ -44,6 +45,13 @@ describe('the watchdog', () => {
     expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 3 s');
     // The next run, without the fault, works: the failed one left nothing behind.
     expect((await runTearing({ mode: 'lock', size: 64, iters: 1000 })).snapshots).toBe(1000);
+  }, 30_000);
+
+  it('ends a run in which one reader takes no snapshot while another goes on, naming it', async () => {
+    const failure = await withFault('reader-spins', () =>
+      runTearing({ mode: 'lock', size: 64, iters: 1e12, timeMs: 60_000, writers: 1, readers: 2 }).catch((error: unknown) => error),
+    );
+    expect((failure as Error).message).toBe('tearlab: the run failed: reader 0 took no snapshot for 3 s');
   }, 30_000);
 
   it('ends a run whose writer never reaches the start barrier, and the workers waiting there are let go', async () => {
@@ -118,5 +126,45 @@ describe('the watchdog', () => {
       message: 'tearlab: the run failed: writer 0 did not stop within 3 s of being told to',
     });
     expect(written.failure.stack).toMatch(/^Error: tearlab: the run failed: writer 0 did not stop within 3 s of being told to\n\s+at /);
+  }, 30_000);
+});
+
+describe('the watchdog of the scenarios', () => {
+  it('ends a scenario whose writing worker spins, naming it, while its checker goes on checking', async () => {
+    const started = performance.now();
+    const failure = await withFault('scenario-spins', () => runScenario({ scenario: 'pair', iters: 1_000_000 }).catch((error: unknown) => error));
+    expect((failure as Error).message).toBe('tearlab: the run failed: mover 0 made no progress for 3 s');
+    expect(performance.now() - started).toBeLessThan(3 * WATCHDOG_MS);
+    expect((await runScenario({ scenario: 'pair', variant: 'lock', iters: 10_000 })).count).toBe(0);
+  }, 30_000);
+
+  it('ends a gil scenario whose worker holds the GIL and never drops it, naming it', async () => {
+    const started = performance.now();
+    const failure = await withFault('scenario-spins', () => runScenario({ scenario: 'parity', variant: 'gil', iters: 1_000_000 }).catch((error: unknown) => error));
+    // The checker, waiting for the GIL, stalls too: named with the writer unless it was seen progressing a check later.
+    expect((failure as Error).message).toMatch(/^tearlab: the run failed: writer 0(, checker 1)? made no progress for 3 s$/);
+    expect(performance.now() - started).toBeLessThan(3 * WATCHDOG_MS);
+    // The GIL was let go when the spinning worker was terminated: the next gil run works.
+    const next = await runScenario({ scenario: 'parity', variant: 'gil', iters: 10_000 });
+    expect(next.figures.checks).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('ends a scenario whose worker does not stop when the run is aborted, naming it', async () => {
+    const controller = new AbortController();
+    const failure = await withFault('scenario-spins', () => {
+      const run = runScenario({ scenario: 'counter', variant: 'atomic', iters: 1_000_000, workers: 3, signal: controller.signal });
+      setTimeout(() => controller.abort(), 200);
+      return run.catch((error: unknown) => error);
+    });
+    expect((failure as Error).message).toBe('tearlab: the run failed: incrementer 0 did not stop within 3 s of being told to');
+  }, 30_000);
+
+  it('ends a scenario whose worker never reaches the start barrier, or at once one whose worker exits', async () => {
+    const missed = await withFault('scenario-misses-barrier', () => runScenario({ scenario: 'counter', iters: 1000 }).catch((error: unknown) => error));
+    expect((missed as Error).message).toBe('tearlab: the run failed: the workers did not all reach the start barrier within 3 s');
+    const started = performance.now();
+    const exited = await withFault('scenario-exits', () => runScenario({ scenario: 'parity', iters: 1000 }).catch((error: unknown) => error));
+    expect((exited as Error).message).toBe('tearlab: writer 0 exited with code 3 before reporting');
+    expect(performance.now() - started).toBeLessThan(WATCHDOG_MS);
   }, 30_000);
 });

@@ -21,12 +21,13 @@ function consistent(x: number, y: number): boolean {
   return (x === 0 && y === 0) || (x === 1 && y === 2) || (x === 3 && y === 4);
 }
 
-function move({ options, shared, mutex, safePoint }: WorkerContext): Record<string, number> {
+function move({ options, shared, mutex, safePoint, goOn }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PAIR_WORDS);
   const published = new BigInt64Array(shared, PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT, 1);
   const work = options.widen ? options.workIters : 0;
   let sink = 0;
-  for (let round = 0; round < options.iters; round++) {
+  let round = 0;
+  for (; round < options.iters && goOn(round); round++) {
     if (options.variant === 'publish') {
       Atomics.store(published, 0, pack(1, 2));
       sink += busyWork(work);
@@ -61,10 +62,10 @@ function move({ options, shared, mutex, safePoint }: WorkerContext): Record<stri
     }
     Atomics.store(words, ROUND, round);
   }
-  return { rounds: options.iters, sink };
+  return { rounds: round, sink };
 }
 
-function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext): Record<string, number> {
+function check({ options, shared, mutex, writersDone, safePoint, goOn }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PAIR_WORDS);
   const published = new BigInt64Array(shared, PAIR_WORDS * Int32Array.BYTES_PER_ELEMENT, 1);
   let passes = 0;
@@ -72,7 +73,7 @@ function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext
   let moments = 0;
   let lastMoment = -1;
   const seen = new Int32Array(2);
-  while (!writersDone()) {
+  while (goOn(passes) && !writersDone()) {
     let x: number;
     let y: number;
     if (options.variant === 'publish') {

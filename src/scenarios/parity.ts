@@ -18,9 +18,10 @@ function step(words: Int32Array, delta: number, safePoint: () => void): void {
 
 const NO_SAFE_POINT = () => undefined;
 
-function write({ options, shared, mutex, safePoint }: WorkerContext): Record<string, number> {
+function write({ options, shared, mutex, safePoint, goOn }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PARITY_WORDS);
-  for (let i = 0; i < options.iters; i++) {
+  let round = 0;
+  for (; round < options.iters && goOn(round); round++) {
     if (options.variant === 'atomic') {
       Atomics.add(words, LENGTH, 2);
       Atomics.sub(words, LENGTH, 2);
@@ -43,15 +44,15 @@ function write({ options, shared, mutex, safePoint }: WorkerContext): Record<str
       step(words, -1, safePoint);
     }
   }
-  return { rounds: options.iters };
+  return { rounds: round };
 }
 
-function check({ options, shared, mutex, writersDone, safePoint }: WorkerContext): Record<string, number> {
+function check({ options, shared, mutex, writersDone, safePoint, goOn }: WorkerContext): Record<string, number> {
   const words = new Int32Array(shared, 0, PARITY_WORDS);
   let checks = 0;
   let odd = 0;
   let beforeFirstOdd = -1;
-  while (!writersDone()) {
+  while (goOn(checks) && !writersDone()) {
     let length: number;
     if (options.variant === 'lock') {
       mutex.lock();

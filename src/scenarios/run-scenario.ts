@@ -1,11 +1,15 @@
 // Runs a scenario: its workers start together on worker threads over fresh shared memory, and its counts come
-// back with the time it took.
+// back with the time it took. An abort stops the workers through the control block, and the counts are those of
+// the rounds done; the watchdog of the tearing runs (src/watchdog.ts) ends a run that hangs.
 import { performance } from 'node:perf_hooks';
+import { open } from '../barrier.js';
 import { describe } from '../describe.js';
+import { RELEASED, STOP } from '../layout.js';
+import { startWatchdog, watchdogMs } from '../watchdog.js';
 import { startWorker } from '../worker-start.js';
 import { binding } from '../native.js';
 import { switchIntervalOption } from '../options.js';
-import { CONTROL_WORDS } from './control.js';
+import { controlWords, FIRST_WORKER_PROGRESS } from './control.js';
 import { SCENARIO_NAMES, SCENARIOS } from './index.js';
 import type { ScenarioName, ScenarioOptions, VariantName, WorkerReport } from './scenario.js';
 import type { ScenarioWorkerTask } from './scenario-worker.js';
@@ -27,6 +31,8 @@ export interface ScenarioRequest {
   workers?: number;
   /** gil: the switch interval in milliseconds (default 5, as sys.setswitchinterval; shorter than 1 µs counts as 1 µs). */
   switchIntervalMs?: number;
+  /** Stops the run when aborted: it resolves with the counts of the rounds done, `stoppedBy: 'signal'`. */
+  signal?: AbortSignal;
 }
 
 export interface ScenarioResult {
@@ -38,6 +44,10 @@ export interface ScenarioResult {
   figures: Record<string, number>;
   options: ScenarioOptions;
   elapsedMs: number;
+  /** 'iters': every writing worker did its `iters` rounds; 'signal': the run was aborted before. */
+  stoppedBy: 'iters' | 'signal';
+  /** The rounds the writing workers did, all together: 0 when the run was aborted before it started. */
+  rounds: number;
 }
 
 function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -53,7 +63,7 @@ function integer(value: unknown, name: string, fallback: number, min: number, ma
 /** The request checked and completed; TypeError or RangeError naming the option otherwise. */
 export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
   if (typeof request !== 'object' || request === null) throw new TypeError(`options must be an object, got ${describe(request)}`);
-  const known = new Set(['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers', 'switchIntervalMs']);
+  const known = new Set(['scenario', 'variant', 'iters', 'widen', 'workIters', 'workers', 'switchIntervalMs', 'signal']);
   const unknown = Object.keys(request).find((key) => !known.has(key));
   if (unknown !== undefined) throw new TypeError(`options.${unknown} is not an option (options are ${[...known].join(', ')})`);
   if (!SCENARIO_NAMES.includes(request.scenario)) {
@@ -65,6 +75,9 @@ export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
     throw new TypeError(`options.variant must be one of ${scenario.variants.map((v) => `'${v}'`).join(', ')} for ${scenario.name}, got ${describe(variant)}`);
   }
   if (request.widen !== undefined && typeof request.widen !== 'boolean') throw new TypeError(`options.widen must be a boolean, got ${describe(request.widen)}`);
+  if (request.signal !== undefined && !(request.signal instanceof AbortSignal)) {
+    throw new TypeError(`options.signal must be an AbortSignal, got ${describe(request.signal)}`);
+  }
   return {
     scenario: scenario.name,
     variant,
@@ -80,23 +93,71 @@ export function resolveScenario(request: ScenarioRequest): ScenarioOptions {
 /** Runs the scenario once and counts what went wrong. */
 export async function runScenario(request: ScenarioRequest): Promise<ScenarioResult> {
   const options = resolveScenario(request);
+  const { signal } = request;
+  const limitMs = watchdogMs();
   const scenario = SCENARIOS[options.scenario];
   const shared = new SharedArrayBuffer(scenario.sharedBytes(options));
-  const control = new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT);
   const roles = scenario.roles(options);
+  const words = new Int32Array(new SharedArrayBuffer(controlWords(roles.length) * Int32Array.BYTES_PER_ELEMENT));
   // Process-wide, as sys.setswitchinterval is; only the gil variant waits on it.
   binding.setSwitchInterval(Math.round(options.switchIntervalMs * 1000));
   const writers = roles.filter((r) => r.writes).length;
   const started = performance.now();
   const workers = roles.map(({ role, writes }, index) =>
-    startWorker<WorkerReport, ScenarioWorkerTask>(WORKER_URL, { options, role, index, writes, writers, parties: roles.length, shared, control }),
+    startWorker<WorkerReport, ScenarioWorkerTask>(WORKER_URL, { options, role, index, writes, writers, parties: roles.length, shared, control: words.buffer as SharedArrayBuffer }),
   );
+
+  let stoppedAt: number | null = null;
+  const stop = () => {
+    stoppedAt ??= performance.now();
+    Atomics.store(words, STOP, 1);
+    open(words);
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+  if (signal?.aborted) stop();
+  const names = roles.map(({ role }, index) => `${role} ${index}`);
+  const reported = workers.map(() => false);
+  workers.forEach(({ report }, i) => void report.then(() => (reported[i] = true), () => undefined));
+  const watchdog = startWatchdog({
+    names,
+    reported,
+    progressNames: names,
+    stalled: 'made no progress',
+    progress: () => roles.map((_, i) => Atomics.load(words, FIRST_WORKER_PROGRESS + i)),
+    stoppedAt: () => stoppedAt,
+    opened: () => Atomics.load(words, RELEASED) !== 0,
+    stop,
+  }, limitMs);
   try {
-    const reports = await Promise.all(workers.map((w) => w.report));
+    const reports = await Promise.race([
+      Promise.all(
+        workers.map(({ report }) =>
+          report.catch((error: unknown) => {
+            stop();
+            throw error;
+          }),
+        ),
+      ),
+      watchdog.failed,
+    ]);
     const { count, figures } = scenario.summarize(options, reports, shared);
-    return { scenario: options.scenario, variant: options.variant, countName: scenario.countName, count, figures: { ...figures }, options, elapsedMs: performance.now() - started };
+    const writersRounds = reports.filter((_, i) => roles[i].writes).map((report) => report.rounds as number);
+    return {
+      scenario: options.scenario,
+      variant: options.variant,
+      countName: scenario.countName,
+      count,
+      figures: { ...figures },
+      options,
+      elapsedMs: performance.now() - started,
+      stoppedBy: writersRounds.some((rounds) => rounds < options.iters) ? 'signal' : 'iters',
+      rounds: writersRounds.reduce((total, rounds) => total + rounds, 0),
+    };
   } catch (error) {
     await Promise.all(workers.map((w) => w.worker.terminate()));
     throw error;
+  } finally {
+    watchdog.dispose();
+    signal?.removeEventListener('abort', stop);
   }
 }

@@ -2,6 +2,7 @@
 // the blog posts' other races, one line per variant.
 import { performance } from 'node:perf_hooks';
 import { environment } from '../environment.js';
+import { catchInterruptions, SIGNAL_EXIT_CODES } from '../interrupt.js';
 import { TEARLAB_VERSION } from '../package-files.js';
 import { parseCount, parseFlags, UsageError } from '../parse.js';
 import { resultsText, SCHEMA_VERSION } from '../results-file.js';
@@ -20,7 +21,9 @@ export const SCENARIO_USAGE = `Usage: tearlab run --scenario pair|counter|parity
   form under the GIL with a safe point after every load and store; --switch-interval (default 5ms) as for the gil mode.
   global-lock makes each compound step one addon call holding the process-wide lock (a ctypes.PyDLL call).
   --json FILE writes the runs into a results file (its scenarios part).
-  Exit status: 0, or 1 when a fix (lock, publish, atomic, global-lock) counted anything.`;
+  Ctrl-C or SIGTERM stops the run: the variants done, and the one under way (stopped_by=signal) if it had
+  started, are printed and written, marked partial.
+  Exit status: 0, 1 when a fix (lock, publish, atomic, global-lock) counted anything, 130 or 143 when stopped by SIGINT or SIGTERM.`;
 
 /** The variants that must count nothing: unlocked and gil race by design. */
 const FIXES: ReadonlySet<VariantName> = new Set(['global-lock', 'lock', 'publish', 'atomic']);
@@ -87,9 +90,14 @@ export function formatScenarioResult(result: ScenarioResult): string {
   if (result.scenario === 'pair') pairs.push(['widen', result.options.widen ? result.options.workIters : 0]);
   if (result.scenario === 'counter') pairs.push(['workers', result.options.workers]);
   if (result.variant === 'gil') pairs.push(['switch_interval_ms', result.options.switchIntervalMs]);
+  if (result.stoppedBy === 'signal') pairs.push(['stopped_by', 'signal']);
   return pairs.map(([key, value]) => `${key}=${value}`).join(' ');
 }
 
+/**
+ * Runs the command's variants one after another; 1 when a fix counted anything, 0 otherwise, and 130 or 143 when
+ * SIGINT or SIGTERM stopped it (the variants done, and the one it stopped, are printed and written all the same).
+ */
 export async function scenarioMain(args: string[]): Promise<number> {
   const command = parseScenarioArgs(args);
   if (command === 'help') {
@@ -98,20 +106,14 @@ export async function scenarioMain(args: string[]): Promise<number> {
   }
   const scenario = SCENARIOS[command.scenario];
   const json = await prepareJson(command.json);
+  const interruption = catchInterruptions('tearlab run');
   const startedAt = new Date().toISOString();
   const started = performance.now();
   console.log(`Scenario ${scenario.name}: ${scenario.source}`);
   let fixFailed = false;
   const results: ScenarioResult[] = [];
-  try {
-    for (const variant of command.variants) {
-      const { scenario: name, iters, widen, workIters, workers, switchIntervalMs } = command;
-      const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs });
-      results.push(result);
-      console.log(formatScenarioResult(result));
-      if (FIXES.has(variant) && result.count > 0) fixFailed = true;
-    }
-    await json?.commit(
+  const write = (partial: boolean) =>
+    json?.commit(
       resultsText({
         schemaVersion: SCHEMA_VERSION,
         tool: 'tearlab',
@@ -119,7 +121,7 @@ export async function scenarioMain(args: string[]): Promise<number> {
         command: 'run',
         startedAt,
         elapsedMs: performance.now() - started,
-        partial: false,
+        partial,
         trials: 1,
         runMs: null,
         environment: environment(),
@@ -127,7 +129,30 @@ export async function scenarioMain(args: string[]): Promise<number> {
         scenarios: results,
       }),
     );
+  try {
+    const { scenario: name, iters, widen, workIters, workers, switchIntervalMs } = command;
+    try {
+      for (const variant of command.variants) {
+        if (interruption.signal.aborted) break;
+        const result = await runScenario({ scenario: name, variant, iters, widen, workIters, workers, switchIntervalMs, signal: interruption.signal });
+        // Stopped before its first round, it counted nothing worth keeping.
+        if (result.rounds === 0) break;
+        results.push(result);
+        console.log(formatScenarioResult(result));
+        if (FIXES.has(variant) && result.count > 0) fixFailed = true;
+      }
+    } catch (error) {
+      // A variant that failed (a worker that threw, or one the watchdog ended) keeps the variants run before it.
+      if (results.length > 0) await write(true);
+      throw error;
+    }
+    await write(interruption.received !== null);
+    if (interruption.received !== null) {
+      console.error(`tearlab run: stopped by ${interruption.received}; the results above${command.json ? ` and in ${command.json}` : ''} are partial`);
+      return SIGNAL_EXIT_CODES[interruption.received];
+    }
   } finally {
+    interruption.dispose();
     await json?.discard();
   }
   return fixFailed ? 1 : 0;

@@ -41,11 +41,19 @@ export interface WorkerContext {
   readonly mutex: JsMutex;
   /** Whether the workers that write are done (the checkers stop then). */
   readonly writersDone: () => boolean;
+  /**
+   * Called before each round (a writer's loop, a checker's pass) with the rounds done so far: now and then it
+   * publishes them for the watchdog, and it says whether to go on (false once the run is stopped).
+   */
+  readonly goOn: (rounds: number) => boolean;
   /** Called after every load and store of the racy form: the GIL's safe point under gil, nothing otherwise. */
   readonly safePoint: () => void;
 }
 
-/** A worker's report: plain numbers, and for the request ids the ids it was handed. */
+/**
+ * A worker's report: plain numbers, and for the request ids the ids it was handed. A writing worker reports the
+ * `rounds` it finished: fewer than `iters` when the run was stopped.
+ */
 export type WorkerReport = Record<string, number | Int32Array>;
 
 export interface ScenarioCounts {
