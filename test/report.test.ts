@@ -68,7 +68,8 @@ describe('tearlab report', () => {
     const readers = data.fixRates.find((r) => r.machine.startsWith('A:') && r.mode === 'global-lock' && r.size === 4096 && r.side.startsWith('readers'))!;
     expect(readers.value).toBeCloseTo(medianEstimate(fix.trials.map((t, i) => t.snapshotsPerSecond / unlocked.trials[i].snapshotsPerSecond)).median!, 12);
     for (const row of data.verdicts) {
-      const cell = cells.find((c) => c.mode === row.mode && c.size === row.size)!;
+      const file = files[data.machines.indexOf(row.machine)];
+      const cell = file.results.cells.find((c) => c.mode === row.mode && c.size === row.size)!;
       if (row.mode === 'global-lock') expect(row.status).toBe('clean');
       if (cell.summary.torn > 0) expect(row.status).not.toBe('clean');
     }
