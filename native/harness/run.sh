@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# npm run test:native: the native stress harness (stress.cc) built and run under ThreadSanitizer, then under
+# npm run test:native: the native stress harness (native/harness/*.cc: the global lock, every fix and the GIL through
+# the native run, a GIL stress and the scenarios' global-lock steps) built and run under ThreadSanitizer, then under
 # AddressSanitizer + UndefinedBehaviorSanitizer, then against libc++ (where std::atomic_ref may be missing and
 # native/atomic_ref.h stands in), then cross-built for aarch64 and run under qemu. Fails on any sanitizer report
-# or any torn snapshot under a fix. A stage whose toolchain is missing is skipped with the reason; .ci/run
+# or any failed check of the harness. A stage whose toolchain is missing is skipped with the reason; .ci/run
 # installs them all.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="build/harness"
 mkdir -p "$out"
 # Everything in native/ but the Node-API glue.
-sources=(native/harness/stress.cc)
+sources=(native/harness/*.cc)
 for file in native/*.cc; do
   case "$file" in
     native/addon.cc | native/args.cc | native/native_run_call.cc | native/region_args.cc) ;;
