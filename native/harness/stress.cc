@@ -31,6 +31,8 @@ constexpr std::string_view kScenarioSteps = "scenario-steps";
 
 int main(int argc, char** argv) {
   using namespace tearlab::stress;
+  // A sanitizer ends the process without flushing stdout: line buffering keeps the lines of the runs before it.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const std::string_view only = argc > 1 ? argv[1] : "";
   uint64_t failed = 0;
   if (only == kGilStress) {
