@@ -33,12 +33,32 @@
       "xcode_settings": {
         "CLANG_CXX_LANGUAGE_STANDARD": "c++20",
         "GCC_OPTIMIZATION_LEVEL": "3",
-        # std::atomic's wait/notify (native/atomic_ref.h) are in Apple's libc++ from macOS 11 on.
-        "MACOSX_DEPLOYMENT_TARGET": "11.0",
         "OTHER_CPLUSPLUSFLAGS": ["-Wall", "-Wextra"]
       },
       "msvs_settings": {
-        "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++20"] }
+        # Node's common.gypi passes -std:c++17 first; without removing it MSVC warns D9025 (one overrides the other).
+        "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++20"], "AdditionalOptions!": ["-std:c++17"] }
+      },
+      "configurations": {
+        # A configuration's settings are merged last, after node-addon-api's except.gypi (from the
+        # node_addon_api_except dependency), which sets MACOSX_DEPLOYMENT_TARGET 10.7 and would win over the
+        # target's own xcode_settings.
+        "Common": {
+          "abstract": 1,
+          "xcode_settings": {
+            # std::atomic's wait/notify (native/atomic_ref.h) are in Apple's libc++ from macOS 11 on.
+            "MACOSX_DEPLOYMENT_TARGET": "11.0"
+          }
+        },
+        "Debug": { "inherit_from": ["Common"] },
+        "Release": {
+          "inherit_from": ["Common"],
+          "conditions": [
+            # MSVC defines no macro for its optimization (Node's common.gypi gives Release /Ox): native/build_flags.h
+            # reads this instead.
+            ["OS=='win'", { "defines": ["NDEBUG"] }]
+          ]
+        }
       }
     }
   ]

@@ -14,7 +14,8 @@ inline std::vector<std::string> BuildFlags() {
   flags.push_back("C++" + std::to_string(__cplusplus / 100 % 100));
 #if defined(__OPTIMIZE_SIZE__)
   flags.push_back("optimized for size");
-#elif defined(__OPTIMIZE__)
+#elif defined(__OPTIMIZE__) || (defined(_MSC_VER) && defined(NDEBUG))
+  // MSVC defines no macro for its optimization; binding.gyp defines NDEBUG for it in Release, built with /Ox.
   flags.push_back("optimized");
 #else
   flags.push_back("not optimized");

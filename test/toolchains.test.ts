@@ -4,30 +4,20 @@
 // aarch64. A missing toolchain is skipped with the reason; .ci/run installs them all. MSVC is not tried here (see
 // the README). The harness (npm run test:native) links and runs the libc++ and aarch64 builds.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { nodeHeaders } from './node-headers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
 
-/** Node's own headers, where node-gyp finds them: npm's nodedir, beside the node binary, or node-gyp's cache. */
-function nodeHeaders(): string | undefined {
-  const candidates = [
-    process.env.npm_config_nodedir && path.join(process.env.npm_config_nodedir, 'include', 'node'),
-    path.join(path.dirname(path.dirname(process.execPath)), 'include', 'node'),
-    path.join(os.homedir(), '.cache', 'node-gyp', process.versions.node, 'include', 'node'),
-  ];
-  return candidates.find((dir): dir is string => !!dir && existsSync(path.join(dir, 'node_api.h')));
-}
-
-const SOURCES = [
-  ...readdirSync(path.join(ROOT, 'native')).filter((f) => f.endsWith('.cc')).map((f) => path.join('native', f)),
-  path.join('native', 'harness', 'stress.cc'),
-];
+const SOURCES = ['native', path.join('native', 'harness')].flatMap((dir) =>
+  readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.cc')).map((f) => path.join(dir, f)),
+);
 const HEADERS = nodeHeaders();
 const FLAGS = [
   '-std=c++20', '-O2', '-Wall', '-Wextra', '-Werror', '-fexceptions',
