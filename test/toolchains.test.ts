@@ -63,12 +63,8 @@ async function compileAll(compiler: string, flags: string[]): Promise<string[]> 
 describe('the native code on every toolchain', () => {
   for (const { name, compiler, flags } of TOOLCHAINS) {
     const reason = missing(compiler, flags);
-    if (reason !== null) {
-      console.log(`toolchains: ${name}: skipped: ${reason}`);
-      it.skip(`${name}: skipped (${reason})`, () => undefined);
-      continue;
-    }
-    it(`${name} builds all of native/ warning-free`, async () => {
+    if (reason !== null) console.log(`toolchains: ${name}: skipped: ${reason}`);
+    it.skipIf(reason !== null)(`${name} builds all of native/ warning-free${reason === null ? '' : ` (skipped: ${reason})`}`, async () => {
       expect(await compileAll(compiler, flags)).toEqual([]);
     }, 180_000);
   }
