@@ -7,8 +7,9 @@ export default defineConfig({
   test: {
     pool: 'forks',
     include: ['test/**/*.test.ts'],
-    // A real browser's tests and the packed package's run apart: npm run test:browser and npm run test:package.
-    exclude: ['test/browser/**', 'test/package/**', '**/node_modules/**'],
+    // A real browser's tests, the packed package's and the toolchains' run apart: npm run test:browser,
+    // test:package and test:toolchains.
+    exclude: ['test/browser/**', 'test/package/**', 'test/toolchains.test.ts', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
