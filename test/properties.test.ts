@@ -1,6 +1,7 @@
-// Property-based tests (fast-check): generated calls of every kind, about 14,000 per run (the addon's own fuzz
+// Property-based tests (fast-check): generated calls of every kind, about 19,000 per run (the addon's own fuzz
 // run, test/binding-fuzz.test.ts, makes 20,000 more). Each call either works exactly or throws a TypeError or
-// RangeError naming its argument; guard bytes around every destination prove that no write lands outside it. A failure prints fast-check's seed and path, so it replays.
+// RangeError naming its argument; guard bytes around every destination prove that no write lands outside it.
+// A failure prints fast-check's seed and path, so it replays.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
