@@ -16,7 +16,7 @@ import { placementResult, type PlacementPlan, type WorkerPlacement } from './pla
 import { runFigures, type TearingResult } from './results.js';
 import { allocateRun } from './run-memory.js';
 import { startWatchdog, watchdogMs } from './watchdog.js';
-import { startWorker } from './worker-start.js';
+import { gatherReports, reportedFlags, startWorker } from './worker-start.js';
 import type { ReaderReport, WorkerReport, WorkerTask, WriterReport } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -125,11 +125,9 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
   });
 
   const names = started.map((_, i) => (i < writers ? `writer ${i}` : `reader ${i - writers}`));
-  const reported = started.map(() => false);
-  started.forEach(({ report }, i) => void report.then(() => (reported[i] = true), () => undefined));
   const watchdog = startWatchdog({
     names,
-    reported,
+    reported: reportedFlags(started),
     progress: () => Array.from({ length: readers }, (_, r) => Atomics.load(control.words, FIRST_PROGRESS + r)),
     progressNames: names.slice(writers),
     stalled: 'took no snapshot',
@@ -139,21 +137,8 @@ export async function runJsDriven(resolved: ResolvedOptions, plan: PlacementPlan
     stop,
   }, limitMs);
   try {
-    const reports = await Promise.race([
-      Promise.all(
-        started.map(({ report }) =>
-          report.catch((error: unknown) => {
-            stop();
-            throw error;
-          }),
-        ),
-      ),
-      watchdog.failed,
-    ]);
+    const reports = await gatherReports(started, watchdog.failed, stop);
     return summarize(resolved, plan, reports, performance.now() - startTime, startedAt);
-  } catch (error) {
-    await Promise.all(started.map(({ worker }) => worker.terminate()));
-    throw error;
   } finally {
     finished = true;
     watchdog.dispose();

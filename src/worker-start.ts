@@ -25,3 +25,33 @@ export function startWorker<Report, Task extends { role: string; index: number }
   });
   return { worker, report };
 }
+
+/** Whether each worker has reported, kept up to date as the reports arrive (what a watchdog asks of them). */
+export function reportedFlags(workers: readonly StartedWorker<unknown>[]): boolean[] {
+  const reported = workers.map(() => false);
+  workers.forEach(({ report }, i) => void report.then(() => (reported[i] = true), () => undefined));
+  return reported;
+}
+
+/**
+ * Every worker's report, or the first failure: a worker's own (`stop` then tells the others to stop) or `failed`
+ * (the watchdog's). After a failure every worker is terminated before it is thrown.
+ */
+export async function gatherReports<Report>(workers: readonly StartedWorker<Report>[], failed: Promise<never>, stop: () => void): Promise<Report[]> {
+  try {
+    return await Promise.race([
+      Promise.all(
+        workers.map(({ report }) =>
+          report.catch((error: unknown) => {
+            stop();
+            throw error;
+          }),
+        ),
+      ),
+      failed,
+    ]);
+  } catch (error) {
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    throw error;
+  }
+}

@@ -6,7 +6,7 @@ import { open } from '../barrier.js';
 import { describe } from '../describe.js';
 import { RELEASED, STOP } from '../layout.js';
 import { startWatchdog, watchdogMs } from '../watchdog.js';
-import { startWorker } from '../worker-start.js';
+import { gatherReports, reportedFlags, startWorker } from '../worker-start.js';
 import { binding } from '../native.js';
 import { switchIntervalOption } from '../options.js';
 import { controlWords, FIRST_WORKER_PROGRESS } from './control.js';
@@ -116,11 +116,9 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
   signal?.addEventListener('abort', stop, { once: true });
   if (signal?.aborted) stop();
   const names = roles.map(({ role }, index) => `${role} ${index}`);
-  const reported = workers.map(() => false);
-  workers.forEach(({ report }, i) => void report.then(() => (reported[i] = true), () => undefined));
   const watchdog = startWatchdog({
     names,
-    reported,
+    reported: reportedFlags(workers),
     progressNames: names,
     stalled: 'made no progress',
     progress: () => roles.map((_, i) => Atomics.load(words, FIRST_WORKER_PROGRESS + i)),
@@ -129,17 +127,7 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
     stop,
   }, limitMs);
   try {
-    const reports = await Promise.race([
-      Promise.all(
-        workers.map(({ report }) =>
-          report.catch((error: unknown) => {
-            stop();
-            throw error;
-          }),
-        ),
-      ),
-      watchdog.failed,
-    ]);
+    const reports = await gatherReports(workers, watchdog.failed, stop);
     const { count, figures } = scenario.summarize(options, reports, shared);
     const writersRounds = reports.filter((_, i) => roles[i].writes).map((report) => report.rounds as number);
     return {
@@ -153,9 +141,6 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
       stoppedBy: writersRounds.some((rounds) => rounds < options.iters) ? 'signal' : 'iters',
       rounds: writersRounds.reduce((total, rounds) => total + rounds, 0),
     };
-  } catch (error) {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
-    throw error;
   } finally {
     watchdog.dispose();
     signal?.removeEventListener('abort', stop);
