@@ -144,9 +144,11 @@ describe('the watchdog of the scenarios', () => {
     // The checker, waiting for the GIL, stalls too: named with the writer unless it was seen progressing a check later.
     expect((failure as Error).message).toMatch(/^tearlab: the run failed: writer 0(, checker 1)? made no progress for 3 s$/);
     expect(performance.now() - started).toBeLessThan(3 * WATCHDOG_MS);
-    // The GIL was let go when the spinning worker was terminated: the next gil run works.
+    // The GIL was let go when the spinning worker was terminated: the next gil run does every round (its checker
+    // may do no check at all, if the writer finishes before the checker is first handed the GIL).
     const next = await runScenario({ scenario: 'parity', variant: 'gil', iters: 10_000 });
-    expect(next.figures.checks).toBeGreaterThan(0);
+    expect(next.stoppedBy).toBe('iters');
+    expect(next.rounds).toBe(10_000);
   }, 30_000);
 
   it('ends a scenario whose worker does not stop when the run is aborted, naming it', async () => {
